@@ -1,0 +1,25 @@
+import type { Env } from "./env.server";
+import type { Database } from "../db/client";
+
+/**
+ * What the server gives every loader and action. The database travels here rather than through
+ * a module-level singleton, so tests can hand a loader their own database and server code
+ * never runs twice against one embedded database folder.
+ */
+// A type alias (not an interface) so it satisfies Remix's indexable AppLoadContext.
+export type RequestContext = {
+  db: Database;
+  env: Env;
+  /** The client's address as seen through trusted proxies. */
+  ip: string;
+  /** Current time; tests replace it to move the clock. */
+  now: () => Date;
+};
+
+declare module "@remix-run/server-runtime" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends RequestContext {}
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

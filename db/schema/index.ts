@@ -1,0 +1,3 @@
+export * from "./authority";
+export * from "./audit";
+export * from "./system";

@@ -1,0 +1,61 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { RequestContext } from "../app/context";
+import type { Env } from "../app/env.server";
+import type { Database } from "../db/client";
+
+export interface AppOptions {
+  db: Database;
+  env: Env;
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Folder holding public/ (static files and the browser build). */
+  root?: string;
+  /** Replaces the clock, for tests. */
+  now?: () => Date;
+}
+
+/** The HTTP application: static files, security headers, then Remix with the request context. */
+export function createApp({ db, env, build, root = process.cwd(), now = () => new Date() }: AppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+  app.use(compression());
+  app.use(securityHeaders(env));
+
+  const publicDir = path.join(root, "public");
+  // Fingerprinted browser build: cache for a year. Everything else in public/: an hour.
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(publicDir, { maxAge: "1h" }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req): RequestContext => ({ db, env, ip: req.ip ?? "unknown", now }),
+    }),
+  );
+
+  // Last resort: never show a stack trace.
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    console.error("Unhandled error:", error);
+    if (!res.headersSent) res.status(500).type("text/plain").send("Sorry, there is a problem with the service.");
+  });
+  return app;
+}
+
+function securityHeaders(env: Env) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    if (env.NODE_ENV === "production" && env.APP_URL.startsWith("https://")) {
+      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    next();
+  };
+}

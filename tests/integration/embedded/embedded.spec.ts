@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../../db/client";
+import { DatabaseLockedError } from "../../../db/lock";
+import { auditEvent, authority, seedRun } from "../../../db/schema";
+import { seedDemo } from "../../../db/seed/demo";
+import { openTestDatabase } from "../../helpers/db";
+
+/** Embedded-database behaviour: runs in the PGlite project only. */
+describe("demo data", () => {
+  it("loads Walsall, Telford and Wrekin and Dudley once; seeding again changes nothing", async () => {
+    // A database of its own: the demo slugs are fixed and the shared server may hold them already.
+    const fresh = await openTestDatabase();
+    try {
+      const first = await seedDemo(fresh.db);
+      expect(first.loaded).toContain("001-authorities");
+      const count = async () => (await fresh.db.select({ n: sql<number>`count(*)::int` }).from(authority))[0].n;
+      const audits = async () => (await fresh.db.select({ n: sql<number>`count(*)::int` }).from(auditEvent))[0].n;
+      const before = { authorities: await count(), audits: await audits() };
+      expect(before.authorities).toBe(3);
+      const second = await seedDemo(fresh.db);
+      expect(second.loaded).toEqual([]);
+      expect({ authorities: await count(), audits: await audits() }).toEqual(before);
+      const [walsall] = await fresh.db.select().from(authority).where(eq(authority.slug, "walsall"));
+      expect(walsall).toMatchObject({ name: "Walsall", region: "West Midlands", cohort: "sfpc-wave-2", actualGoLive: "2020-09-01" });
+      const [dudley] = await fresh.db.select().from(authority).where(eq(authority.slug, "dudley"));
+      expect(dudley).toMatchObject({ actualGoLive: "2023-07-10", cohort: "self-funded" });
+      expect(await fresh.db.select().from(seedRun)).toHaveLength(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe("embedded database folder", () => {
+  it("refuses a second opening while in use, with a clear error", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "fs-lock-"));
+    const first = await openDatabase({ kind: "pglite", dataDir: dir });
+    try {
+      await expect(openDatabase({ kind: "pglite", dataDir: path.join(dir) })).rejects.toBeInstanceOf(DatabaseLockedError);
+    } finally {
+      await first.close();
+    }
+    // Released on close: it opens again, data intact.
+    const again = await openDatabase({ kind: "pglite", dataDir: dir });
+    await again.db.execute(sql`select 1`);
+    await again.close();
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});
