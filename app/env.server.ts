@@ -21,6 +21,8 @@ const EnvSchema = z
     /** Load the demo authorities and accounts. Defaults to on for the embedded database, off otherwise. */
     DEMO_DATA: booleanFlag.optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
+    /** Resend's API address; tests point it at a local fake. */
+    RESEND_BASE_URL: z.url().optional(),
     EMAIL_FROM: z.string().min(3).default("Family Safeguarding tracker <no-reply@fs-tracker.localhost>"),
     /** Number of proxies in front of the app whose X-Forwarded-For can be trusted. */
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),

@@ -1,7 +1,11 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { getSessionUser } from "./auth/guards.server";
 import { Footer, Header, Main, SERVICE_NAME, SkipLink } from "./components/govuk/layout";
+import { readNotice } from "./flash.server";
+import { isNationalRole } from "./domain/permissions";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles/app.css" },
@@ -9,6 +13,15 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction = () => [{ title: SERVICE_NAME }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const found = await getSessionUser(args);
+  const { notice, clear } = readNotice(args.request);
+  const user = found ? { name: found.user.name, email: found.user.email, national: isNationalRole(found.user.nationalRole) } : null;
+  return data({ user, notice }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
@@ -30,8 +43,40 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+function AccountLinks() {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const user = root?.user;
+  if (!user) return null;
+  return (
+    <>
+      {user.national ? (
+        <Link to="/national" className="govuk-link govuk-link--inverse">
+          National
+        </Link>
+      ) : null}
+      <Link to="/account" className="govuk-link govuk-link--inverse">
+        <span className="govuk-visually-hidden">Your account: </span>
+        {user.name}
+      </Link>
+      <Form method="post" action="/sign-out" className="app-inline-form">
+        <button type="submit" className="app-link-button">
+          Sign out
+        </button>
+      </Form>
+    </>
+  );
+}
+
 export default function App() {
-  return <Outlet />;
+  return (
+    <>
+      <Header>
+        <AccountLinks />
+      </Header>
+      <Outlet />
+      <Footer />
+    </>
+  );
 }
 
 /** Error pages look like the service and say nothing about the internals. */
@@ -68,7 +113,7 @@ export function ErrorContent({ status }: { status: number }) {
     return (
       <>
         <h1 className="govuk-heading-l">You do not have permission to do this</h1>
-        <p className="govuk-body">Your role in this authority does not allow it. Ask your programme manager if you need it.</p>
+        <p className="govuk-body">Your role does not allow it. Ask your programme manager if you need it.</p>
       </>
     );
   }

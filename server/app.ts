@@ -3,6 +3,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { isSafeMethod, originAllowed } from "../app/auth/csrf.server";
 import type { RequestContext } from "../app/context";
 import type { Env } from "../app/env.server";
 import type { Database } from "../db/client";
@@ -29,6 +30,9 @@ export function createApp({ db, env, build, root = process.cwd(), now = () => ne
   // Fingerprinted browser build: cache for a year. Everything else in public/: an hour.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(publicDir, { maxAge: "1h" }));
+  // Browsers ask for /favicon.ico whatever the page says.
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+  app.use(requireSameOrigin(env));
 
   app.all(
     "*",
@@ -45,6 +49,17 @@ export function createApp({ db, env, build, root = process.cwd(), now = () => ne
     if (!res.headersSent) res.status(500).type("text/plain").send("Sorry, there is a problem with the service.");
   });
   return app;
+}
+
+/** Any state-changing request must come from a page of this service (see app/auth/csrf.server.ts). */
+function requireSameOrigin(env: Env) {
+  const configured = new URL(env.APP_URL).origin;
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (isSafeMethod(req.method)) return next();
+    const own = `${req.protocol}://${req.get("host")}`;
+    if (originAllowed(req.get("origin"), [configured, own])) return next();
+    res.status(403).type("text/plain").send("Forbidden: this request did not come from the service's own pages.");
+  };
 }
 
 function securityHeaders(env: Env) {

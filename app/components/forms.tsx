@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type FormMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { ComponentProps, ReactNode } from "react";
 import { ErrorSummary, type SummaryError } from "./govuk/error-summary";
@@ -24,7 +24,8 @@ export function useServerForm<Values extends Record<string, unknown>>(options: {
   return { form, fields, summary };
 }
 
-type AnyForm = ReturnType<typeof useServerForm>["form"];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyForm = FormMetadata<any, string[]>;
 
 /** A Remix form with the GOV.UK error summary at its top. */
 export function AppForm({ form, summary, children, method = "post", ...rest }: { form: AnyForm; summary: SummaryError[]; children: ReactNode } & Omit<ComponentProps<typeof Form>, "id" | "onSubmit" | "noValidate">) {

@@ -1,19 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Footer, Header, Main, SERVICE_NAME } from "~/components/govuk/layout";
-import { Table } from "~/components/govuk/table";
+import { requireUser } from "~/auth/guards.server";
 import { Tag } from "~/components/govuk/content";
+import { Main, SERVICE_NAME } from "~/components/govuk/layout";
+import { Table } from "~/components/govuk/table";
 import { cohortLabel, goLiveStatus } from "~/domain/authority";
 import { formatDate, londonDate } from "~/domain/dates";
-import { listAuthorities } from "~/services/authorities/list-authorities.server";
+import { isTenantRole, ROLE_LABELS } from "~/domain/permissions";
+import { listAuthoritiesFor } from "~/services/authorities/list-authorities.server";
 
 export const meta: MetaFunction = () => [{ title: `Authorities – ${SERVICE_NAME}` }];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  const today = londonDate(context.now());
-  const authorities = await listAuthorities(context.db);
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, nationalRole } = await requireUser(args);
+  const today = londonDate(args.context.now());
+  const authorities = await listAuthoritiesFor(args.context.db, { id: user.id, national: nationalRole !== null });
   return {
-    today,
+    national: nationalRole,
     authorities: authorities.map((a) => ({
       slug: a.slug,
       name: a.name,
@@ -21,27 +24,35 @@ export async function loader({ context }: LoaderFunctionArgs) {
       cohort: cohortLabel(a.cohort),
       fundingSummary: a.fundingSummary,
       plannedGoLive: a.plannedGoLive,
-      actualGoLive: a.actualGoLive,
+      role: isTenantRole(a.role) ? ROLE_LABELS[a.role] : null,
       status: goLiveStatus(a, today),
     })),
   };
 }
 
 export default function Home() {
-  const { authorities } = useLoaderData<typeof loader>();
+  const { authorities, national } = useLoaderData<typeof loader>();
   return (
-    <>
-      <Header />
-      <Main wide>
-        <h1 className="govuk-heading-xl">Family Safeguarding authorities</h1>
-        <p className="govuk-body-l">
-          Readiness, recruitment, training, funding and outcomes for each authority adopting the Family Safeguarding model.
+    <Main wide>
+      <h1 className="govuk-heading-xl">Family Safeguarding authorities</h1>
+      <p className="govuk-body-l">Readiness, recruitment, training, funding and outcomes for each authority adopting the Family Safeguarding model.</p>
+      {national === "national-admin" ? (
+        <p className="govuk-body">
+          <Link className="govuk-button govuk-button--secondary" to="/national/authorities/new">
+            Add an authority
+          </Link>{" "}
+          <Link className="govuk-link" to="/national/audit">
+            Audit log of every authority
+          </Link>
         </p>
+      ) : null}
+      {authorities.length === 0 ? (
+        <p className="govuk-body">You do not belong to any authority yet. Ask your programme manager to invite you.</p>
+      ) : (
         <Table
-          caption={`${authorities.length} ${authorities.length === 1 ? "authority" : "authorities"}`}
+          caption={national ? `All ${authorities.length} authorities` : "Your authorities"}
           rows={authorities}
           rowKey={(a) => a.slug}
-          empty="No authorities have been added yet."
           columns={[
             {
               key: "name",
@@ -52,6 +63,7 @@ export default function Home() {
                 </Link>
               ),
             },
+            ...(national ? [] : [{ key: "role", header: "Your role", cell: (a: (typeof authorities)[number]) => a.role ?? "" }]),
             { key: "region", header: "Region", cell: (a) => a.region },
             { key: "cohort", header: "Cohort", cell: (a) => a.cohort },
             { key: "funding", header: "Funding", cell: (a) => a.fundingSummary ?? "Not recorded" },
@@ -72,8 +84,7 @@ export default function Home() {
             },
           ]}
         />
-      </Main>
-      <Footer />
-    </>
+      )}
+    </Main>
   );
 }

@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { forbidden, notFound, requireMembership } from "~/auth/guards.server";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { sectionByPath } from "~/sections";
 
 /** A section of the navigation that is not built yet says so, rather than pretending. */
-export async function loader({ params }: LoaderFunctionArgs) {
-  const section = sectionByPath(params.section ?? "");
-  if (!section || section.path === "" || section.built) throw new Response("Not found", { status: 404 });
+export async function loader(args: LoaderFunctionArgs) {
+  const access = await requireMembership(args, "authority:visit");
+  const section = sectionByPath(args.params.section ?? "");
+  if (!section || section.path === "" || section.built) throw notFound();
+  if (!access.can(section.permission)) throw forbidden();
   return { label: section.label, summary: section.summary };
 }
 

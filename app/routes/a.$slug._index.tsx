@@ -1,32 +1,30 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { requireMembership } from "~/auth/guards.server";
 import { InsetText, SummaryList } from "~/components/govuk/content";
 import { cohortLabel } from "~/domain/authority";
-import { formatCount } from "~/domain/format";
 import { formatDate } from "~/domain/dates";
-import { isTypedError, toHttpError } from "~/errors";
-import { getAuthorityBySlug } from "~/services/authorities/get-authority.server";
+import { formatCount } from "~/domain/format";
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  try {
-    const a = await getAuthorityBySlug(context.db, params.slug ?? "");
-    return {
-      authority: {
-        name: a.name,
-        onsCode: a.onsCode,
-        region: a.region,
-        cohort: cohortLabel(a.cohort),
-        childPopulation: a.childPopulation,
-        fundingSummary: a.fundingSummary,
-        programmeStart: a.programmeStart,
-        plannedGoLive: a.plannedGoLive,
-        actualGoLive: a.actualGoLive,
-      },
-    };
-  } catch (error) {
-    if (isTypedError(error)) throw toHttpError(error);
-    throw error;
-  }
+export async function loader(args: LoaderFunctionArgs) {
+  const access = await requireMembership(args, "authority:visit");
+  // Board members see the partnership only: that is their home in the authority.
+  if (!access.can("authority:read")) throw redirect(`/a/${access.authority.slug}/partnership`);
+  const a = access.authority;
+  return {
+    authority: {
+      name: a.name,
+      onsCode: a.onsCode,
+      region: a.region,
+      cohort: cohortLabel(a.cohort),
+      childPopulation: a.childPopulation,
+      fundingSummary: a.fundingSummary,
+      programmeStart: a.programmeStart,
+      plannedGoLive: a.plannedGoLive,
+      actualGoLive: a.actualGoLive,
+    },
+  };
 }
 
 export default function AuthorityOverview() {
@@ -38,8 +36,7 @@ export default function AuthorityOverview() {
         {a.name}
       </h1>
       <InsetText>
-        The readiness dashboard (the three DfE go-live criteria, live and forecast) is not built yet. Until it is, this page shows
-        the authority's programme details.
+        The readiness dashboard (the three DfE go-live criteria, live and forecast) is not built yet. Until it is, this page shows the authority's programme details.
       </InsetText>
       <SummaryList
         rows={[

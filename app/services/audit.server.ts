@@ -5,6 +5,8 @@ export interface Actor {
   userId: string | null;
   /** What the trail shows: the user's e-mail, or "system" / "demo seed". */
   label: string;
+  /** The person's name, for messages such as "Jo Bloggs invited you". */
+  name?: string;
   ip?: string | null;
 }
 

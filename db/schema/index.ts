@@ -1,3 +1,5 @@
 export * from "./authority";
 export * from "./audit";
+export * from "./auth";
+export * from "./email";
 export * from "./system";

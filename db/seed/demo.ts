@@ -1,7 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import { seedRun } from "../schema";
+import { DEMO_PASSWORD } from "./demo-accounts";
 import { demoAuthorities } from "./demo-authorities";
+import { demoUsers } from "./demo-users";
 
 /**
  * The demo data, in parts. Each part is loaded once, in its own transaction, and recorded in
@@ -13,7 +15,7 @@ export interface SeedPart {
   run(tx: Tx): Promise<void>;
 }
 
-export const DEMO_PARTS: SeedPart[] = [demoAuthorities];
+export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers];
 
 export interface SeedResult {
   loaded: string[];
@@ -35,5 +37,11 @@ export async function seedDemo(db: Database, parts: SeedPart[] = DEMO_PARTS): Pr
     });
     if (done) loaded.push(part.name);
   }
-  return { loaded, signInHelp: ["Open the address above to see the demo authorities: Walsall, Telford and Wrekin, and Dudley."] };
+  return {
+    loaded,
+    signInHelp: [
+      `Sign in with a demo account, for example pm.walsall@example.com (Walsall programme manager) or national.admin@example.com, password: ${DEMO_PASSWORD}`,
+      "The sign-in page lists one demo account for each role.",
+    ],
+  };
 }

@@ -17,7 +17,8 @@ describe.skipIf(browserMissing)("home page and an authority's area in Chromium",
 
   for (const mode of JS_MODES) {
     it(`lists the demo authorities and opens Walsall ${mode.label}`, async () => {
-      const { page, context, errors } = await openPage(browser, { javaScript: mode.javaScript, baseURL: app.url });
+      const session = await app.sessionCookie("national.viewer@example.com");
+      const { page, context, errors } = await openPage(browser, { javaScript: mode.javaScript, baseURL: app.url, session });
       await page.goto("/");
       await expect(page.title()).resolves.toBe("Authorities – Family Safeguarding tracker");
       const names = await page.locator("table tbody th").allTextContents();

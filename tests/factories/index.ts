@@ -1,1 +1,2 @@
 export * from "./authority";
+export * from "./user";

@@ -1,22 +1,18 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { loader as authorityLoader } from "~/routes/a.$slug";
-import { loader as homeLoader } from "~/routes/_index";
 import { loader as sectionLoader } from "~/routes/a.$slug.$section";
+import { loader as homeLoader } from "~/routes/_index";
 import { loader as healthLoader } from "~/routes/healthz";
 import { recordAudit } from "~/services/audit.server";
 import { INSUFFICIENT_PRIVILEGE, pgError } from "../../db/errors";
 import { auditEvent, authority } from "../../db/schema";
-import { createAuthority } from "../factories";
+import { createAuthority, createSignedInUser } from "../factories";
 import { testContext } from "../helpers/context";
 import { useTestDatabase } from "../helpers/db";
+import { call, getRequest } from "../helpers/requests";
 
 const t = useTestDatabase();
-const args = (url: string, params: Record<string, string> = {}) => ({
-  request: new Request(`http://localhost${url}`),
-  params,
-  context: testContext(t.db),
-});
 
 describe("schema and migrations", () => {
   it("creates the foundation tables", async () => {
@@ -38,30 +34,51 @@ describe("schema and migrations", () => {
 });
 
 describe("pages", () => {
-  it("lists authorities on the home page with their go-live status", async () => {
+  it("lists every authority with its go-live status for a national user", async () => {
     const a = await createAuthority(t.db, { name: "Aardvark Borough", plannedGoLive: "2030-01-01" });
-    const data = await homeLoader(args("/"));
-    const row = data.authorities.find((x) => x.slug === a.slug);
-    expect(row).toMatchObject({ name: "Aardvark Borough", status: { kind: "planned", on: "2030-01-01" } });
+    const { token } = await createSignedInUser(t.db, { nationalRole: "national-viewer" });
+    const res = await call(homeLoader, getRequest("/", { token }), {}, testContext(t.db));
+    const rows = (res.data as Awaited<ReturnType<typeof homeLoader>>).authorities;
+    expect(rows.find((x) => x.slug === a.slug)).toMatchObject({ name: "Aardvark Borough", status: { kind: "planned", on: "2030-01-01" } });
+  });
+
+  it("lists only a member's own authorities", async () => {
+    const mine = await createAuthority(t.db);
+    const other = await createAuthority(t.db);
+    const { token } = await createSignedInUser(t.db, { authorityId: mine.id, role: "viewer" });
+    const res = await call(homeLoader, getRequest("/", { token }), {}, testContext(t.db));
+    const slugs = (res.data as Awaited<ReturnType<typeof homeLoader>>).authorities.map((x) => x.slug);
+    expect(slugs).toEqual([mine.slug]);
+    expect(slugs).not.toContain(other.slug);
+  });
+
+  it("sends a visitor who is not signed in to the sign-in page", async () => {
+    const res = await call(homeLoader, getRequest("/"), {}, testContext(t.db));
+    expect(res.status).toBe(302);
+    expect(res.location).toBe("/sign-in?redirectTo=%2F");
   });
 
   it("gives each authority its own area, and 404 for an unknown one", async () => {
     const a = await createAuthority(t.db);
-    const data = await authorityLoader(args(`/a/${a.slug}`, { slug: a.slug }));
-    expect(data.authority.name).toBe(a.name);
-    await expect(authorityLoader(args("/a/no-such-place", { slug: "no-such-place" }))).rejects.toMatchObject({ status: 404 });
+    const { token } = await createSignedInUser(t.db, { authorityId: a.id, role: "viewer" });
+    const ok = await call(authorityLoader, getRequest(`/a/${a.slug}`, { token }), { slug: a.slug }, testContext(t.db));
+    expect((ok.data as { authority: { name: string } }).authority.name).toBe(a.name);
+    const missing = await call(authorityLoader, getRequest("/a/no-such-place", { token }), { slug: "no-such-place" }, testContext(t.db));
+    expect(missing.status).toBe(404);
   });
 
   it("says plainly that an unbuilt section is not available, and 404s for an unknown section", async () => {
-    const data = await sectionLoader(args("/a/x/reports", { slug: "x", section: "reports" }));
-    expect(data.label).toBe("Reports");
-    await expect(sectionLoader(args("/a/x/bogus", { slug: "x", section: "bogus" }))).rejects.toMatchObject({ status: 404 });
+    const a = await createAuthority(t.db);
+    const { token } = await createSignedInUser(t.db, { authorityId: a.id, role: "viewer" });
+    const ctx = testContext(t.db);
+    const res = await call(sectionLoader, getRequest(`/a/${a.slug}/reports`, { token }), { slug: a.slug, section: "reports" }, ctx);
+    expect(res.data).toMatchObject({ label: "Reports" });
+    const bogus = await call(sectionLoader, getRequest(`/a/${a.slug}/bogus`, { token }), { slug: a.slug, section: "bogus" }, ctx);
+    expect(bogus.status).toBe(404);
   });
 
-  it("answers the health check", async () => {
-    const res = await healthLoader(args("/healthz"));
-    expect(res.status).toBe(200);
-    expect(await res.text()).toBe("ok");
+  it("answers the health check without signing in", async () => {
+    const res = await call(healthLoader, getRequest("/healthz"), {}, testContext(t.db));
+    expect(res).toMatchObject({ status: 200, data: "ok" });
   });
 });
-

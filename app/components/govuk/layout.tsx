@@ -1,4 +1,4 @@
-import { Link, useLocation, useResolvedPath } from "@remix-run/react";
+import { Link, useLocation, useResolvedPath, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 export const SERVICE_NAME = "Family Safeguarding tracker";
@@ -94,10 +94,29 @@ export function Footer({ children }: { children?: ReactNode }) {
   );
 }
 
+/** The one-time notice set by the last successful form (see flash.server.ts). */
+function Notice() {
+  const root = useRouteLoaderData("root") as { notice?: string | null } | undefined;
+  if (!root?.notice) return null;
+  return (
+    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="app-notice-title" data-module="govuk-notification-banner">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="app-notice-title">
+          Success
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{root.notice}</p>
+      </div>
+    </div>
+  );
+}
+
 export function Main({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   return (
     <div className={wide ? "govuk-width-container app-width-container--wide" : "govuk-width-container"}>
       <main className="govuk-main-wrapper" id="main-content" role="main">
+        <Notice />
         {children}
       </main>
     </div>

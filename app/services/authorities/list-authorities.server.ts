@@ -1,8 +1,20 @@
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
-import { authority, type Authority } from "../../../db/schema";
+import { authority, membership, type Authority } from "../../../db/schema";
 
-/** Every authority, by name: one query whatever their number. */
+/** Every authority, by name (national users): one query whatever their number. */
 export async function listAuthorities(db: Executor): Promise<Authority[]> {
   return db.select().from(authority).orderBy(asc(authority.name));
+}
+
+/** The authorities a person can open: all of them for national roles, else their memberships. */
+export async function listAuthoritiesFor(db: Executor, user: { id: string; national: boolean }): Promise<Array<Authority & { role: string | null }>> {
+  if (user.national) return (await listAuthorities(db)).map((a) => ({ ...a, role: null }));
+  const rows = await db
+    .select({ authority, role: membership.role })
+    .from(membership)
+    .innerJoin(authority, eq(authority.id, membership.authorityId))
+    .where(eq(membership.userId, user.id))
+    .orderBy(asc(authority.name));
+  return rows.map((r) => ({ ...r.authority, role: r.role }));
 }

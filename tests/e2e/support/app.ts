@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,10 +10,15 @@ import { openDatabase, type DatabaseHandle } from "../../../db/client";
 import { migrateDatabase } from "../../../db/migrate";
 import { seedDemo } from "../../../db/seed/demo";
 import { createApp } from "../../../server/app";
+import { eq } from "drizzle-orm";
+import { appUser } from "../../../db/schema";
+import { createSession, sessionCookieName } from "../../../app/auth/session.server";
 
 export interface RunningApp {
   url: string;
   handle: DatabaseHandle;
+  /** A session for a demo account, as a cookie for the browser (tests of other journeys skip the sign-in form). */
+  sessionCookie(email: string): Promise<{ name: string; value: string; url: string }>;
   stop(): Promise<void>;
 }
 
@@ -28,13 +34,21 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
   await migrateDatabase(handle);
   await seedDemo(handle.db);
   const build = (await import(/* @vite-ignore */ pathToFileURL(buildPath).href)) as ServerBuild;
-  const server = await new Promise<import("node:http").Server>((resolve) => {
-    const s = createApp({ db: handle.db, env: parseEnv({ NODE_ENV: "production", DATA_DIR: dataDir, ...options.env }), build }).listen(0, "127.0.0.1", () => resolve(s));
-  });
+  // Listen first, so the app knows its own address for the links it e-mails.
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const env = parseEnv({ NODE_ENV: "production", DATA_DIR: dataDir, APP_URL: url, ...options.env });
+  server.on("request", createApp({ db: handle.db, env, build }));
   return {
     url,
     handle,
+    async sessionCookie(email: string) {
+      const [user] = await handle.db.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, email));
+      if (!user) throw new Error(`no user ${email}`);
+      const { token } = await createSession(handle.db, user.id, new Date());
+      return { name: sessionCookieName(env), value: token, url };
+    },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();

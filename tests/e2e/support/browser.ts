@@ -31,12 +31,17 @@ export interface BrowserPage {
   errors: string[];
 }
 
-export async function openPage(browser: Browser, options: { javaScript: boolean; baseURL: string }): Promise<BrowserPage> {
+export async function openPage(
+  browser: Browser,
+  options: { javaScript: boolean; baseURL: string; session?: { name: string; value: string; url: string } },
+): Promise<BrowserPage> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScript, baseURL: options.baseURL, locale: "en-GB", timezoneId: "Europe/London" });
+  if (options.session) await context.addCookies([{ ...options.session, httpOnly: true, sameSite: "Lax" }]);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
+    // A form answered with 400/409/422 (validation) or a 404 page is expected; the browser logs it anyway.
+    if (m.type() === "error" && !/Failed to load resource: the server responded with a status of (400|404|409|422)/.test(m.text())) errors.push(m.text());
   });
   page.on("pageerror", (e) => errors.push(e.message));
   return { page, context, errors };

@@ -5,8 +5,8 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../../db/client";
 import { DatabaseLockedError } from "../../../db/lock";
-import { auditEvent, authority, seedRun } from "../../../db/schema";
-import { seedDemo } from "../../../db/seed/demo";
+import { appUser, auditEvent, authority, membership, seedRun } from "../../../db/schema";
+import { DEMO_PARTS, seedDemo } from "../../../db/seed/demo";
 import { openTestDatabase } from "../../helpers/db";
 
 /** Embedded-database behaviour: runs in the PGlite project only. */
@@ -16,7 +16,7 @@ describe("demo data", () => {
     const fresh = await openTestDatabase();
     try {
       const first = await seedDemo(fresh.db);
-      expect(first.loaded).toContain("001-authorities");
+      expect(first.loaded).toEqual(DEMO_PARTS.map((p) => p.name));
       const count = async () => (await fresh.db.select({ n: sql<number>`count(*)::int` }).from(authority))[0].n;
       const audits = async () => (await fresh.db.select({ n: sql<number>`count(*)::int` }).from(auditEvent))[0].n;
       const before = { authorities: await count(), audits: await audits() };
@@ -28,7 +28,22 @@ describe("demo data", () => {
       expect(walsall).toMatchObject({ name: "Walsall", region: "West Midlands", cohort: "sfpc-wave-2", actualGoLive: "2020-09-01" });
       const [dudley] = await fresh.db.select().from(authority).where(eq(authority.slug, "dudley"));
       expect(dudley).toMatchObject({ actualGoLive: "2023-07-10", cohort: "self-funded" });
-      expect(await fresh.db.select().from(seedRun)).toHaveLength(1);
+      expect((await fresh.db.select().from(seedRun)).map((r) => r.name).sort()).toEqual(DEMO_PARTS.map((p) => p.name).sort());
+      // One account per role, with Walsall's tenant roles.
+      const accounts = await fresh.db
+        .select({ email: appUser.email, nationalRole: appUser.nationalRole, role: membership.role })
+        .from(appUser)
+        .leftJoin(membership, eq(membership.userId, appUser.id));
+      expect(accounts).toEqual(
+        expect.arrayContaining([
+          { email: "national.admin@example.com", nationalRole: "national-admin", role: null },
+          { email: "national.viewer@example.com", nationalRole: "national-viewer", role: null },
+          { email: "pm.walsall@example.com", nationalRole: null, role: "programme-manager" },
+          { email: "contributor.walsall@example.com", nationalRole: null, role: "contributor" },
+          { email: "viewer.walsall@example.com", nationalRole: null, role: "viewer" },
+          { email: "board.walsall@example.com", nationalRole: null, role: "board-member" },
+        ]),
+      );
     } finally {
       await fresh.close();
     }

@@ -1,0 +1,101 @@
+import { redirect } from "@remix-run/node";
+import { and, eq } from "drizzle-orm";
+import { authority, membership, type Authority } from "../../db/schema";
+import type { RequestContext } from "../context";
+import { canSeeAuthority, isNationalRole, isTenantRole, nationalCan, permissionsFor, type NationalPermission, type NationalRole, type Permission, type TenantRole } from "../domain/permissions";
+import type { Actor } from "../services/audit.server";
+import type { TenantScope, UserScope } from "../services/scope.server";
+import { readSessionToken, validateSessionToken, type SessionUser } from "./session.server";
+
+interface Args {
+  request: Request;
+  context: RequestContext;
+  params?: Record<string, string | undefined>;
+}
+
+export function notFound(): Response {
+  return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export function forbidden(): Response {
+  return new Response("Forbidden", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+// Parent and child loaders run in parallel on one request: resolve the session once.
+const sessionByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
+export function getSessionUser({ request, context }: Args): Promise<SessionUser | null> {
+  let found = sessionByRequest.get(request);
+  if (!found) {
+    const token = readSessionToken(request, context.env);
+    found = token ? validateSessionToken(context.db, token, context.now()) : Promise.resolve(null);
+    sessionByRequest.set(request, found);
+  }
+  return found;
+}
+
+export interface SignedIn extends SessionUser {
+  nationalRole: NationalRole | null;
+  actor: Actor;
+  scope: UserScope;
+}
+
+/** The signed-in user, or a redirect to sign in that comes back here afterwards. */
+export async function requireUser(args: Args): Promise<SignedIn> {
+  const found = await getSessionUser(args);
+  if (!found) {
+    const url = new URL(args.request.url);
+    const back = args.request.method === "GET" ? `${url.pathname}${url.search}` : "/";
+    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(back)}`);
+  }
+  const actor: Actor = { userId: found.user.id, label: found.user.email, name: found.user.name, ip: args.context.ip };
+  return {
+    ...found,
+    nationalRole: isNationalRole(found.user.nationalRole) ? found.user.nationalRole : null,
+    actor,
+    scope: { db: args.context.db, actor, now: args.context.now() },
+  };
+}
+
+export interface TenantAccess extends SignedIn {
+  authority: Authority;
+  role: TenantRole | null;
+  permissions: Set<Permission>;
+  can(permission: Permission): boolean;
+  tenant: TenantScope;
+}
+
+/**
+ * The permission check every authority page and action makes: the authority in the URL, the
+ * caller's membership of it (or a national role), and one permission. Not a member: 404, so the
+ * answer does not even confirm the authority exists. A member without the permission: 403.
+ */
+export async function requireMembership(args: Args, permission: Permission): Promise<TenantAccess> {
+  const signedIn = await requireUser(args);
+  const slug = args.params?.slug ?? "";
+  const [row] = await args.context.db
+    .select({ authority, role: membership.role })
+    .from(authority)
+    .leftJoin(membership, and(eq(membership.authorityId, authority.id), eq(membership.userId, signedIn.user.id)))
+    .where(eq(authority.slug, slug))
+    .limit(1);
+  const role = row && isTenantRole(row.role) ? row.role : null;
+  if (!row || !canSeeAuthority(role, signedIn.nationalRole)) throw notFound();
+  const permissions = permissionsFor(role, signedIn.nationalRole);
+  if (!permissions.has(permission)) throw forbidden();
+  return {
+    ...signedIn,
+    authority: row.authority,
+    role,
+    permissions,
+    can: (p) => permissions.has(p),
+    tenant: { db: args.context.db, authorityId: row.authority.id, actor: signedIn.actor, now: args.context.now() },
+  };
+}
+
+/** National pages: a 404 for anyone without a national role (as for a foreign authority), 403 for a viewer on admin pages. */
+export async function requireNational(args: Args, permission: NationalPermission): Promise<SignedIn> {
+  const signedIn = await requireUser(args);
+  if (!nationalCan(signedIn.nationalRole, permission)) throw signedIn.nationalRole ? forbidden() : notFound();
+  return signedIn;
+}

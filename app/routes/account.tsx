@@ -1,0 +1,84 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/guards.server";
+import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
+import { TextInput } from "~/components/govuk/fields";
+import { Main, SERVICE_NAME } from "~/components/govuk/layout";
+import { SummaryList } from "~/components/govuk/content";
+import { ROLE_LABELS } from "~/domain/permissions";
+import { newPasswordSchema } from "~/domain/password-policy";
+import { redirectSignedIn, redirectWithNotice } from "~/flash.server";
+import { invalid, parseForm, replyToServiceError } from "~/forms.server";
+import { changePassword } from "~/services/account/change-password.server";
+import { updateName } from "~/services/account/update-name.server";
+
+export const meta: MetaFunction = () => [{ title: `Your account – ${SERVICE_NAME}` }];
+
+const nameSchema = z.object({ intent: z.literal("name"), name: z.string({ error: "Enter your full name" }).trim().min(1, { error: "Enter your full name" }).max(200) });
+const passwordSchema = z
+  .object({
+    intent: z.literal("password"),
+    currentPassword: z.string({ error: "Enter your current password" }).max(256),
+    password: newPasswordSchema,
+    confirmPassword: z.string({ error: "Enter the new password again" }),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], error: "The passwords do not match" });
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, nationalRole } = await requireUser(args);
+  return { name: user.name, email: user.email, nationalRole: nationalRole ? ROLE_LABELS[nationalRole] : null };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const signedIn = await requireUser(args);
+  const formData = await args.request.formData();
+  const intent = formData.get("intent");
+  if (intent === "name") {
+    const submission = parseForm(formData, nameSchema);
+    if (submission.status !== "success") return invalid(submission);
+    await updateName(signedIn.scope, submission.value.name);
+    return redirectWithNotice("/account", "Your name has been saved.");
+  }
+  const submission = parseForm(formData, passwordSchema);
+  if (submission.status !== "success") return invalid(submission);
+  try {
+    const session = await changePassword(signedIn.scope, { currentPassword: submission.value.currentPassword, newPassword: submission.value.password, userAgent: args.request.headers.get("User-Agent") });
+    return redirectSignedIn("/account", "Your password has been changed. You have been signed out everywhere else.", args.context.env, session, signedIn.scope.now);
+  } catch (error) {
+    return replyToServiceError(submission, error);
+  }
+}
+
+export default function Account() {
+  const account = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const intent = (lastResult as { initialValue?: { intent?: string } } | undefined)?.initialValue?.intent;
+  const nameForm = useServerForm<{ name: string }>({ id: "account-name", lastResult: intent === "name" ? lastResult : undefined, defaultValue: { name: account.name } });
+  const passwordForm = useServerForm<{ currentPassword: string; password: string; confirmPassword: string }>({ id: "account-password", lastResult: intent === "password" ? lastResult : undefined });
+  return (
+    <Main>
+      <h1 className="govuk-heading-l">Your account</h1>
+      <SummaryList rows={[{ key: "Email address", value: account.email }, ...(account.nationalRole ? [{ key: "National role", value: account.nationalRole }] : [])]} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <AppForm form={nameForm.form} summary={nameForm.summary}>
+            <h2 className="govuk-heading-m">Your name</h2>
+            <input type="hidden" name="intent" value="name" />
+            <TextInput field={nameForm.fields.name} label="Full name" autoComplete="name" />
+            <SubmitButton secondary>Save name</SubmitButton>
+          </AppForm>
+          <AppForm form={passwordForm.form} summary={passwordForm.summary}>
+            <h2 className="govuk-heading-m">Change your password</h2>
+            <p className="govuk-body">Changing it signs you out on every other device.</p>
+            <input type="hidden" name="intent" value="password" />
+            <TextInput field={passwordForm.fields.currentPassword} label="Current password" type="password" autoComplete="current-password" />
+            <TextInput field={passwordForm.fields.password} label="New password" hint="At least 10 characters." type="password" autoComplete="new-password" />
+            <TextInput field={passwordForm.fields.confirmPassword} label="Confirm the new password" type="password" autoComplete="new-password" />
+            <SubmitButton>Change password</SubmitButton>
+          </AppForm>
+        </div>
+      </div>
+    </Main>
+  );
+}

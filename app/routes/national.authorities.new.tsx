@@ -1,0 +1,95 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { requireNational } from "~/auth/guards.server";
+import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
+import { BackLink } from "~/components/govuk/content";
+import { Radios, Select, TextInput } from "~/components/govuk/fields";
+import { Main, SERVICE_NAME } from "~/components/govuk/layout";
+import { COHORTS, REGIONS } from "~/domain/authority";
+import { isIsoDate } from "~/domain/dates";
+import { redirectWithNotice } from "~/flash.server";
+import { invalid, parseForm, replyToServiceError } from "~/forms.server";
+import { createAuthority } from "~/services/authorities/create-authority.server";
+
+export const meta: MetaFunction = () => [{ title: `Add an authority – ${SERVICE_NAME}` }];
+
+const optionalDate = (label: string) =>
+  z
+    .string()
+    .refine(isIsoDate, { error: `${label} must be a real date` })
+    .optional();
+
+const schema = z.object({
+  name: z.string({ error: "Enter the authority's name" }).trim().min(2, { error: "Enter the authority's name" }).max(120),
+  slug: z
+    .string({ error: "Enter a web address" })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "Use lower-case letters, numbers and hyphens only, like telford-and-wrekin" })
+    .max(60),
+  region: z.enum(REGIONS, { error: "Select the region" }),
+  cohort: z.enum(Object.keys(COHORTS) as [keyof typeof COHORTS], { error: "Select the cohort" }),
+  onsCode: z
+    .string()
+    .trim()
+    .regex(/^E0[6-9]\d{6}$/, { error: "Enter an ONS code like E08000030" })
+    .optional(),
+  childPopulation: z.coerce.number({ error: "Enter a whole number" }).int({ error: "Enter a whole number" }).min(1).max(5_000_000).optional(),
+  fundingSummary: z.string().trim().max(300).optional(),
+  programmeStart: optionalDate("Programme start"),
+  plannedGoLive: optionalDate("Planned go-live"),
+});
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireNational(args, "national:admin");
+  return null;
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { scope } = await requireNational(args, "national:admin");
+  const submission = parseForm(await args.request.formData(), schema);
+  if (submission.status !== "success") return invalid(submission);
+  try {
+    const v = submission.value;
+    const created = await createAuthority(scope, {
+      ...v,
+      onsCode: v.onsCode ?? null,
+      childPopulation: v.childPopulation ?? null,
+      fundingSummary: v.fundingSummary ?? null,
+      programmeStart: v.programmeStart ?? null,
+      plannedGoLive: v.plannedGoLive ?? null,
+      actualGoLive: null,
+    });
+    return redirectWithNotice(`/a/${created.slug}/settings/people`, `${created.name} has been added. Now invite its programme manager.`);
+  } catch (error) {
+    return replyToServiceError(submission, error);
+  }
+}
+
+export default function NewAuthority() {
+  const lastResult = useActionData<typeof action>();
+  const { form, fields, summary } = useServerForm<z.input<typeof schema>>({ id: "new-authority", lastResult });
+  return (
+    <Main>
+      <BackLink to="/national">National</BackLink>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <AppForm form={form} summary={summary}>
+            <h1 className="govuk-heading-l">Add an authority</h1>
+            <TextInput field={fields.name} label="Name" hint="As the council is usually known, for example Telford and Wrekin" />
+            <TextInput field={fields.slug} label="Web address" hint="Used in links: /a/telford-and-wrekin. Lower-case letters, numbers and hyphens." width={20} spellCheck={false} />
+            <Select field={fields.region} label="Region" options={REGIONS.map((r) => ({ value: r, label: r }))} placeholder="Select the region" />
+            <Radios field={fields.cohort} legend="Cohort" legendSize="s" options={Object.entries(COHORTS).map(([value, label]) => ({ value, label }))} />
+            <TextInput field={fields.onsCode} label="ONS code (optional)" hint="For example E08000030" width={10} spellCheck={false} />
+            <TextInput field={fields.childPopulation} label="Children aged 0 to 17 (optional)" hint="For rates per 10,000 children" width={10} inputMode="numeric" />
+            <TextInput field={fields.fundingSummary} label="Funding (optional)" hint="For example: DfE SFPC grant, £2.4m over three years" />
+            <TextInput field={fields.programmeStart} label="Programme start (optional)" type="date" width={10} />
+            <TextInput field={fields.plannedGoLive} label="Planned go-live (optional)" type="date" width={10} />
+            <SubmitButton>Add authority</SubmitButton>
+          </AppForm>
+        </div>
+      </div>
+    </Main>
+  );
+}

@@ -1,0 +1,21 @@
+import { authority, type Authority, type NewAuthority } from "../../../db/schema";
+import { isUniqueViolation } from "../../../db/errors";
+import { InvalidError } from "../../errors";
+import { recordAudit } from "../audit.server";
+import type { UserScope } from "../scope.server";
+
+export type AuthorityInput = Pick<NewAuthority, "slug" | "name" | "region" | "cohort" | "onsCode" | "childPopulation" | "fundingSummary" | "programmeStart" | "plannedGoLive" | "actualGoLive">;
+
+/** A national admin adds an adopting authority (a new tenant). */
+export async function createAuthority(scope: UserScope, input: AuthorityInput): Promise<Authority> {
+  try {
+    return await scope.db.transaction(async (tx) => {
+      const [created] = await tx.insert(authority).values(input).returning();
+      await recordAudit(tx, scope.actor, { authorityId: created.id, action: "authority.created", entityType: "authority", entityId: created.id, after: input });
+      return created;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new InvalidError("That web address is taken", { slug: "Another authority already uses this web address" });
+    throw error;
+  }
+}
