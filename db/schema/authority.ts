@@ -1,4 +1,4 @@
-import { date, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, integer, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** An adopting authority: the tenant. Every tenant table refers to it by authority_id. */
 export const authority = pgTable("authority", {
@@ -13,7 +13,13 @@ export const authority = pgTable("authority", {
   fundingSummary: text("funding_summary"),
   programmeStart: date("programme_start", { mode: "string" }),
   plannedGoLive: date("planned_go_live", { mode: "string" }),
+  /** When DfE confirmed the authority may go live. */
+  dfeConfirmedOn: date("dfe_confirmed_on", { mode: "string" }),
   actualGoLive: date("actual_go_live", { mode: "string" }),
+  /** Per-authority overrides of the national go-live thresholds (percent); null: the national default. */
+  thresholdAdultWorkers: numeric("threshold_adult_workers", { precision: 5, scale: 2, mode: "number" }),
+  thresholdMi: numeric("threshold_mi", { precision: 5, scale: 2, mode: "number" }),
+  thresholdWorkshops: numeric("threshold_workshops", { precision: 5, scale: 2, mode: "number" }),
   version: integer("version").notNull().default(1),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

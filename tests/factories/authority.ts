@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Executor } from "../../db/client";
 import { authority, type Authority, type NewAuthority } from "../../db/schema";
+import { setUpStandardCourses } from "../../app/services/training/set-up-courses.server";
 
 /** A unique slug per call, so tests share one database without stepping on each other. */
 export function uniqueSlug(prefix = "test") {
@@ -19,5 +20,6 @@ export async function createAuthority(db: Executor, overrides: Partial<NewAuthor
       ...overrides,
     })
     .returning();
+  await setUpStandardCourses(db, row.id);
   return row;
 }

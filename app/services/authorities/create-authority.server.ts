@@ -2,6 +2,7 @@ import { authority, type Authority, type NewAuthority } from "../../../db/schema
 import { isUniqueViolation } from "../../../db/errors";
 import { InvalidError } from "../../errors";
 import { recordAudit } from "../audit.server";
+import { setUpStandardCourses } from "../training/set-up-courses.server";
 import type { UserScope } from "../scope.server";
 
 export type AuthorityInput = Pick<NewAuthority, "slug" | "name" | "region" | "cohort" | "onsCode" | "childPopulation" | "fundingSummary" | "programmeStart" | "plannedGoLive" | "actualGoLive">;
@@ -11,6 +12,7 @@ export async function createAuthority(scope: UserScope, input: AuthorityInput): 
   try {
     return await scope.db.transaction(async (tx) => {
       const [created] = await tx.insert(authority).values(input).returning();
+      await setUpStandardCourses(tx, created.id);
       await recordAudit(tx, scope.actor, { authorityId: created.id, action: "authority.created", entityType: "authority", entityId: created.id, after: input });
       return created;
     });

@@ -1,0 +1,241 @@
+import { addDays, addMonths, type IsoDate } from "./dates";
+import { roundPercent } from "./format";
+import { completedCourses, isStaffInPost, type AttendanceFacts, type StaffFacts } from "./training";
+import { expectedLastDay, filledHundredths, fromHundredths, groupBy, isEstablished, toHundredths, type AppointmentFacts, type PostFacts } from "./workforce";
+
+/**
+ * The DfE go-live criteria, computed from dated facts at any date:
+ *  - adult workers: FTE of adult specialist posts filled / FTE of adult specialist posts established
+ *  - MI: in-scope staff in post who have completed Motivational Interviewing / in-scope staff in post
+ *  - workshops: in-scope staff in post who attended every workshop their discipline requires / same
+ * Each is met at or above its threshold (70% unless the authority or the programme says otherwise).
+ */
+export type CriterionKey = "adult-workers" | "mi" | "workshops";
+
+export const CRITERION_LABELS: Record<CriterionKey, string> = {
+  "adult-workers": "Adult specialist workers in post",
+  mi: "Staff trained in Motivational Interviewing",
+  workshops: "Staff who attended the Practice and Change workshops",
+};
+
+export interface Thresholds {
+  adultWorkers: number;
+  mi: number;
+  workshops: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { adultWorkers: 70, mi: 70, workshops: 70 };
+
+/** The authority's own threshold where it has one, else the programme's. */
+export function effectiveThresholds(programme: Thresholds, authority: { thresholdAdultWorkers: number | null; thresholdMi: number | null; thresholdWorkshops: number | null }): Thresholds {
+  return {
+    adultWorkers: authority.thresholdAdultWorkers ?? programme.adultWorkers,
+    mi: authority.thresholdMi ?? programme.mi,
+    workshops: authority.thresholdWorkshops ?? programme.workshops,
+  };
+}
+
+export interface Breakdown {
+  key: string;
+  numerator: number;
+  denominator: number;
+  percent: number | null;
+}
+
+export interface CriterionResult {
+  key: CriterionKey;
+  /** FTE for adult workers; people for the training criteria. */
+  unit: "FTE" | "people";
+  numerator: number;
+  denominator: number;
+  /** Rounded to one decimal place; null when there is nothing to count. */
+  percent: number | null;
+  threshold: number;
+  met: boolean;
+  /** How much more is needed to meet the threshold (FTE or people); 0 when met. */
+  shortfall: number;
+  byTeam: Breakdown[];
+  /** By role (adult workers) or by discipline (training). */
+  byGroup: Breakdown[];
+}
+
+/** Met when numerator / denominator ≥ threshold %, compared exactly (integers), never on a rounded figure. */
+function meets(numerator: number, denominator: number, threshold: number): boolean {
+  if (denominator <= 0) return false;
+  return numerator * 10_000 >= Math.round(threshold * 100) * denominator;
+}
+
+function percentOf(n: number, d: number): number | null {
+  return d > 0 ? roundPercent((n / d) * 100) : null;
+}
+
+function breakdown<T>(items: T[], keyOf: (t: T) => string, num: (t: T) => number, den: (t: T) => number, scale = 1): Breakdown[] {
+  return [...groupBy(items, keyOf).entries()].map(([key, list]) => {
+    const n = list.reduce((s, t) => s + num(t), 0);
+    const d = list.reduce((s, t) => s + den(t), 0);
+    return { key, numerator: n / scale, denominator: d / scale, percent: percentOf(n, d) };
+  });
+}
+
+export interface WorkforceFacts {
+  posts: PostFacts[];
+  appointments: AppointmentFacts[];
+}
+
+export interface TrainingFacts {
+  staff: StaffFacts[];
+  attendance: AttendanceFacts[];
+  /** Course ids that are Motivational Interviewing. */
+  miCourseIds: string[];
+  /** discipline → the workshop course ids it requires. */
+  requirements: Record<string, string[]>;
+}
+
+/** `expected`: forecast mode, where fixed-term contracts end at their end date unless extended. */
+export function adultWorkersCriterion(f: WorkforceFacts, date: IsoDate, threshold: number, expected = false): CriterionResult {
+  const byPost = groupBy(f.appointments, (a) => a.postId);
+  const rows = f.posts
+    .filter((p) => p.adultSpecialist && isEstablished(p, date))
+    .map((p) => ({ post: p, est: toHundredths(p.fte), filled: filledHundredths(p, byPost.get(p.id) ?? [], date, expected) }));
+  const est = rows.reduce((s, r) => s + r.est, 0);
+  const filled = rows.reduce((s, r) => s + r.filled, 0);
+  const needed = Math.max(0, Math.ceil((threshold * est) / 100) - filled);
+  return {
+    key: "adult-workers",
+    unit: "FTE",
+    numerator: fromHundredths(filled),
+    denominator: fromHundredths(est),
+    percent: percentOf(filled, est),
+    threshold,
+    met: meets(filled, est, threshold),
+    shortfall: est > 0 ? fromHundredths(needed) : 0,
+    byTeam: breakdown(rows, (r) => r.post.teamId ?? "", (r) => r.filled, (r) => r.est, 100),
+    byGroup: breakdown(rows, (r) => r.post.role, (r) => r.filled, (r) => r.est, 100),
+  };
+}
+
+function peopleCriterion(key: "mi" | "workshops", t: TrainingFacts, date: IsoDate, threshold: number, done: (staff: StaffFacts, completed: Set<string>) => boolean, assumeBooked: boolean): CriterionResult {
+  const completed = completedCourses(t.attendance, date, assumeBooked);
+  const rows = t.staff.filter((s) => s.inScope && isStaffInPost(s, date)).map((s) => ({ staff: s, ok: done(s, completed.get(s.id) ?? new Set()) ? 1 : 0 }));
+  const n = rows.reduce((s, r) => s + r.ok, 0);
+  const d = rows.length;
+  return {
+    key,
+    unit: "people",
+    numerator: n,
+    denominator: d,
+    percent: percentOf(n, d),
+    threshold,
+    met: meets(n, d, threshold),
+    shortfall: d > 0 ? Math.max(0, Math.ceil((threshold * d) / 100 - 1e-9) - n) : 0,
+    byTeam: breakdown(rows, (r) => r.staff.teamId ?? "", (r) => r.ok, () => 1),
+    byGroup: breakdown(rows, (r) => r.staff.discipline, (r) => r.ok, () => 1),
+  };
+}
+
+export function hasCompletedMi(t: Pick<TrainingFacts, "miCourseIds">, completed: Set<string>): boolean {
+  return t.miCourseIds.some((id) => completed.has(id));
+}
+
+/** The workshops a person still needs: those their discipline requires that they have not attended. */
+export function missingWorkshops(t: Pick<TrainingFacts, "requirements">, staff: Pick<StaffFacts, "discipline">, completed: Set<string>): string[] {
+  return (t.requirements[staff.discipline] ?? []).filter((id) => !completed.has(id));
+}
+
+export function miCriterion(t: TrainingFacts, date: IsoDate, threshold: number, assumeBooked = false): CriterionResult {
+  return peopleCriterion("mi", t, date, threshold, (_s, c) => hasCompletedMi(t, c), assumeBooked);
+}
+
+export function workshopsCriterion(t: TrainingFacts, date: IsoDate, threshold: number, assumeBooked = false): CriterionResult {
+  return peopleCriterion("workshops", t, date, threshold, (s, c) => missingWorkshops(t, s, c).length === 0, assumeBooked);
+}
+
+export interface Readiness {
+  asOf: IsoDate;
+  criteria: CriterionResult[];
+  /** Ready when every criterion is met. */
+  ready: boolean;
+}
+
+export function readinessOn(w: WorkforceFacts, t: TrainingFacts, thresholds: Thresholds, date: IsoDate): Readiness {
+  const criteria = [adultWorkersCriterion(w, date, thresholds.adultWorkers), miCriterion(t, date, thresholds.mi), workshopsCriterion(t, date, thresholds.workshops)];
+  return { asOf: date, criteria, ready: criteria.every((c) => c.met) };
+}
+
+export type Forecast =
+  | { kind: "met"; since: IsoDate | null; fallsBelowOn: IsoDate | null }
+  | { kind: "will-meet"; on: IsoDate }
+  | { kind: "not-on-current-plans" }
+  | { kind: "nothing-to-count" };
+
+/** The dates on which the facts change after `from`, up to `until`. */
+function changeDates(w: WorkforceFacts, t: TrainingFacts, from: IsoDate, until: IsoDate): IsoDate[] {
+  const dates = new Set<IsoDate>();
+  const add = (d: IsoDate | null | undefined) => {
+    if (d && d > from && d <= until) dates.add(d);
+  };
+  for (const p of w.posts) {
+    add(p.establishedOn);
+    add(p.disestablishedOn);
+  }
+  for (const a of w.appointments) {
+    add(a.startDate);
+    const last = expectedLastDay(a);
+    if (last) add(addDays(last, 1));
+  }
+  for (const s of t.staff) {
+    add(s.startDate);
+    if (s.leaveDate) add(addDays(s.leaveDate, 1));
+  }
+  for (const a of t.attendance) if (a.status === "booked" || a.status === "attended") add(a.completesOn);
+  return [...dates].sort();
+}
+
+/**
+ * When each criterion is first met on current plans: agreed start dates, known leave dates and
+ * contract ends, and booked training (assumed attended). Looks `horizonMonths` ahead.
+ */
+export function forecastCriteria(w: WorkforceFacts, t: TrainingFacts, thresholds: Thresholds, from: IsoDate, horizonMonths = 36): Record<CriterionKey, Forecast> {
+  const until = addMonths(from, horizonMonths);
+  const dates = changeDates(w, t, from, until);
+  const evaluate: Record<CriterionKey, (d: IsoDate) => CriterionResult> = {
+    "adult-workers": (d) => adultWorkersCriterion(w, d, thresholds.adultWorkers, true),
+    mi: (d) => miCriterion(t, d, thresholds.mi, true),
+    workshops: (d) => workshopsCriterion(t, d, thresholds.workshops, true),
+  };
+  const result = {} as Record<CriterionKey, Forecast>;
+  for (const key of Object.keys(evaluate) as CriterionKey[]) {
+    const now = evaluate[key](from);
+    if (now.met) {
+      const drop = dates.find((d) => !evaluate[key](d).met) ?? null;
+      result[key] = { kind: "met", since: null, fallsBelowOn: drop };
+      continue;
+    }
+    const on = dates.find((d) => evaluate[key](d).met);
+    const anything = now.denominator > 0 || dates.some((d) => evaluate[key](d).denominator > 0);
+    result[key] = on ? { kind: "will-meet", on } : anything ? { kind: "not-on-current-plans" } : { kind: "nothing-to-count" };
+  }
+  return result;
+}
+
+export interface TrendPoint {
+  date: IsoDate;
+  adultWorkers: { numerator: number; denominator: number; percent: number | null };
+  mi: { numerator: number; denominator: number; percent: number | null };
+  workshops: { numerator: number; denominator: number; percent: number | null };
+}
+
+/** The three criteria at the end of each month from `from` to `to` (history from dated records). */
+export function readinessTrend(w: WorkforceFacts, t: TrainingFacts, thresholds: Thresholds, from: IsoDate, to: IsoDate): TrendPoint[] {
+  const points: TrendPoint[] = [];
+  let monthStart = `${from.slice(0, 7)}-01`;
+  while (monthStart <= to) {
+    const monthEnd = addDays(addMonths(monthStart, 1), -1);
+    const d = monthEnd < to ? monthEnd : to;
+    const r = readinessOn(w, t, thresholds, d);
+    const pick = (i: number) => ({ numerator: r.criteria[i].numerator, denominator: r.criteria[i].denominator, percent: r.criteria[i].percent });
+    points.push({ date: d, adultWorkers: pick(0), mi: pick(1), workshops: pick(2) });
+    monthStart = addMonths(monthStart, 1);
+  }
+  return points;
+}
