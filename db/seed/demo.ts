@@ -4,6 +4,7 @@ import { seedRun } from "../schema";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { demoAuthorities } from "./demo-authorities";
 import { demoUsers } from "./demo-users";
+import { demoWorkforce } from "./demo-workforce";
 
 /**
  * The demo data, in parts. Each part is loaded once, in its own transaction, and recorded in
@@ -15,7 +16,7 @@ export interface SeedPart {
   run(tx: Tx): Promise<void>;
 }
 
-export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers];
+export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce];
 
 export interface SeedResult {
   loaded: string[];

@@ -8,6 +8,8 @@ import { DatabaseLockedError } from "../../../db/lock";
 import { appUser, auditEvent, authority, membership, seedRun } from "../../../db/schema";
 import { DEMO_PARTS, seedDemo } from "../../../db/seed/demo";
 import { openTestDatabase } from "../../helpers/db";
+import { adultWorkersCriterion } from "~/domain/readiness";
+import { loadReadinessFacts } from "~/services/readiness/load-facts.server";
 
 /** Embedded-database behaviour: runs in the PGlite project only. */
 describe("demo data", () => {
@@ -44,6 +46,34 @@ describe("demo data", () => {
           { email: "board.walsall@example.com", nationalRole: null, role: "board-member" },
         ]),
       );
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe("demo workforce", () => {
+  it("reproduces the adult worker figures of facts.md", async () => {
+    const fresh = await openTestDatabase();
+    try {
+      await seedDemo(fresh.db);
+      const facts = async (slug: string) => {
+        const [a] = await fresh.db.select().from(authority).where(eq(authority.slug, slug));
+        return loadReadinessFacts(fresh.db, a.id);
+      };
+      const walsall = await facts("walsall");
+      expect(walsall.workforce.posts).toHaveLength(16);
+      expect(walsall.teams.map((t) => t.name)).toEqual(["Darlaston", "Blakenall", "Silver Court", "Birchills"]);
+      expect(adultWorkersCriterion(walsall.workforce, "2020-09-01", 70)).toMatchObject({ numerator: 13, denominator: 16, percent: 81.3, met: true });
+      expect(adultWorkersCriterion(walsall.workforce, "2020-11-30", 70)).toMatchObject({ numerator: 14, percent: 87.5 });
+      expect(adultWorkersCriterion(walsall.workforce, "2022-03-01", 70)).toMatchObject({ numerator: 11, denominator: 16, percent: 68.8, met: false });
+      const dudley = await facts("dudley");
+      expect(adultWorkersCriterion(dudley.workforce, "2023-07-31", 70)).toMatchObject({ numerator: 9.2, denominator: 15, percent: 61.3, met: false });
+      const telford = await facts("telford-and-wrekin");
+      expect(telford.teams).toHaveLength(5);
+      expect(adultWorkersCriterion(telford.workforce, "2021-05-31", 70)).toMatchObject({ numerator: 5, denominator: 12 });
+      // Every authority has MI and the eight workshops.
+      expect(telford.courses.map((c) => c.code)).toEqual(["mi", "ws1", "ws2", "ws3", "ws4", "ws5", "ws6", "ws7", "ws8"]);
     } finally {
       await fresh.close();
     }
