@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adultWorkersCriterion, effectiveThresholds, forecastCriteria, miCriterion, readinessOn, readinessTrend, workshopsCriterion, DEFAULT_THRESHOLDS, type TrainingFacts, type WorkforceFacts } from "./readiness";
+import { adultWorkersCriterion, effectiveThresholds, forecastCriteria, miCriterion, miGaps, readinessOn, readinessTrend, vacanciesClosingGap, workshopGaps, workshopsCriterion, DEFAULT_THRESHOLDS, type TrainingFacts, type WorkforceFacts } from "./readiness";
 import type { AppointmentFacts, PostFacts } from "./workforce";
 import type { AttendanceFacts, StaffFacts } from "./training";
 
@@ -199,6 +199,12 @@ describe("forecast", () => {
     expect(forecastCriteria({ posts: [], appointments: [] }, noTraining, DEFAULT_THRESHOLDS, "2023-07-31")["adult-workers"]).toEqual({ kind: "nothing-to-count" });
   });
 
+  it("takes a holder whose contract end passed with no last day recorded as still in post", () => {
+    const posts = [post()];
+    const appointments = [appt(posts[0], { contractType: "fixed-term", contractEnd: "2022-08-31" })];
+    expect(forecastCriteria({ posts, appointments }, noTraining, DEFAULT_THRESHOLDS, "2026-11-23")["adult-workers"]).toEqual({ kind: "met", since: null, fallsBelowOn: null });
+  });
+
   it("warns when fixed-term contracts ending will take a met criterion below the threshold", () => {
     const posts = Array.from({ length: 4 }, () => post());
     const appointments = posts.slice(0, 3).map((p, i) => appt(p, { contractType: "fixed-term", contractEnd: i === 0 ? "2024-03-31" : null }));
@@ -226,5 +232,40 @@ describe("trend", () => {
       ["2021-03-31", 2],
       ["2021-04-10", 1],
     ]);
+  });
+});
+
+describe("gaps", () => {
+  it("lists who still needs MI, with any booked place", () => {
+    const a = staff({ name: "Ann" });
+    const b = staff({ name: "Bob" });
+    const c = staff({ name: "Cat", inScope: false });
+    const t: TrainingFacts = { staff: [a, b, c], attendance: [attended(a, "mi", "2021-01-10"), attended(b, "mi", "2021-03-02", "booked"), attended(b, "mi", "2021-04-02", "booked")], miCourseIds: ["mi"], requirements: {} };
+    expect(miGaps(t, "2021-02-01")).toEqual([{ staffMemberId: b.id, name: "Bob", discipline: "social-worker", teamId: null, missing: ["mi"], booked: { mi: "2021-03-02" } }]);
+  });
+
+  it("lists missing workshops, most missing first", () => {
+    const a = staff({ name: "Ann" });
+    const b = staff({ name: "Bob" });
+    const t: TrainingFacts = { staff: [a, b], attendance: [attended(a, "ws1", "2021-01-10"), attended(b, "ws2", "2021-05-01", "booked")], miCourseIds: ["mi"], requirements: { "social-worker": ["ws1", "ws2"] } };
+    expect(workshopGaps(t, "2021-02-01").map((g) => [g.name, g.missing, g.booked])).toEqual([
+      ["Bob", ["ws1", "ws2"], { ws2: "2021-05-01" }],
+      ["Ann", ["ws2"], {}],
+    ]);
+  });
+
+  it("marks the vacancies that would close the gap", () => {
+    const v = [{ vacantFte: 0.5 }, { vacantFte: 1 }, { vacantFte: 1 }];
+    expect(vacanciesClosingGap(v, 1.3).map((x) => x.closesGap)).toEqual([true, true, false]);
+    expect(vacanciesClosingGap(v, 0).map((x) => x.closesGap)).toEqual([false, false, false]);
+  });
+
+  it("counts plans for a future date when asked", () => {
+    const p = post();
+    const w = { posts: [p], appointments: [appt(p, { contractType: "fixed-term", contractEnd: "2024-03-31" })] };
+    expect(readinessOn(w, noTraining, DEFAULT_THRESHOLDS, "2024-06-01").criteria[0].numerator).toBe(1);
+    expect(readinessOn(w, noTraining, DEFAULT_THRESHOLDS, "2024-06-01", "2024-01-01").criteria[0].numerator).toBe(0);
+    // Planned from after the contract's end: an end already past is not assumed.
+    expect(readinessOn(w, noTraining, DEFAULT_THRESHOLDS, "2024-06-01", "2024-05-01").criteria[0].numerator).toBe(1);
   });
 });

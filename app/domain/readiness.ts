@@ -91,12 +91,12 @@ export interface TrainingFacts {
   requirements: Record<string, string[]>;
 }
 
-/** `expected`: forecast mode, where fixed-term contracts end at their end date unless extended. */
-export function adultWorkersCriterion(f: WorkforceFacts, date: IsoDate, threshold: number, expected = false): CriterionResult {
+/** `plansFrom`: forecast mode from that date, where fixed-term contracts end at their end date unless extended. */
+export function adultWorkersCriterion(f: WorkforceFacts, date: IsoDate, threshold: number, plansFrom: IsoDate | null = null): CriterionResult {
   const byPost = groupBy(f.appointments, (a) => a.postId);
   const rows = f.posts
     .filter((p) => p.adultSpecialist && isEstablished(p, date))
-    .map((p) => ({ post: p, est: toHundredths(p.fte), filled: filledHundredths(p, byPost.get(p.id) ?? [], date, expected) }));
+    .map((p) => ({ post: p, est: toHundredths(p.fte), filled: filledHundredths(p, byPost.get(p.id) ?? [], date, plansFrom) }));
   const est = rows.reduce((s, r) => s + r.est, 0);
   const filled = rows.reduce((s, r) => s + r.filled, 0);
   const needed = Math.max(0, Math.ceil((threshold * est) / 100) - filled);
@@ -157,8 +157,16 @@ export interface Readiness {
   ready: boolean;
 }
 
-export function readinessOn(w: WorkforceFacts, t: TrainingFacts, thresholds: Thresholds, date: IsoDate): Readiness {
-  const criteria = [adultWorkersCriterion(w, date, thresholds.adultWorkers), miCriterion(t, date, thresholds.mi), workshopsCriterion(t, date, thresholds.workshops)];
+/**
+ * The three criteria on a date. `plansFrom`: for a date after it, count what is planned as
+ * happening (contracts ending at their end date, booked training attended).
+ */
+export function readinessOn(w: WorkforceFacts, t: TrainingFacts, thresholds: Thresholds, date: IsoDate, plansFrom: IsoDate | null = null): Readiness {
+  const criteria = [
+    adultWorkersCriterion(w, date, thresholds.adultWorkers, plansFrom),
+    miCriterion(t, date, thresholds.mi, plansFrom !== null),
+    workshopsCriterion(t, date, thresholds.workshops, plansFrom !== null),
+  ];
   return { asOf: date, criteria, ready: criteria.every((c) => c.met) };
 }
 
@@ -180,7 +188,7 @@ function changeDates(w: WorkforceFacts, t: TrainingFacts, from: IsoDate, until: 
   }
   for (const a of w.appointments) {
     add(a.startDate);
-    const last = expectedLastDay(a);
+    const last = expectedLastDay(a, from);
     if (last) add(addDays(last, 1));
   }
   for (const s of t.staff) {
@@ -199,7 +207,7 @@ export function forecastCriteria(w: WorkforceFacts, t: TrainingFacts, thresholds
   const until = addMonths(from, horizonMonths);
   const dates = changeDates(w, t, from, until);
   const evaluate: Record<CriterionKey, (d: IsoDate) => CriterionResult> = {
-    "adult-workers": (d) => adultWorkersCriterion(w, d, thresholds.adultWorkers, true),
+    "adult-workers": (d) => adultWorkersCriterion(w, d, thresholds.adultWorkers, from),
     mi: (d) => miCriterion(t, d, thresholds.mi, true),
     workshops: (d) => workshopsCriterion(t, d, thresholds.workshops, true),
   };
@@ -238,4 +246,67 @@ export function readinessTrend(w: WorkforceFacts, t: TrainingFacts, thresholds: 
     monthStart = addMonths(monthStart, 1);
   }
   return points;
+}
+
+export interface PersonGap {
+  staffMemberId: string;
+  name: string;
+  discipline: string;
+  teamId: string | null;
+  /** Course ids still needed (MI, or the missing workshops). */
+  missing: string[];
+  /** Booked places on sessions still to come, by course id → the session's last day. */
+  booked: Record<string, IsoDate>;
+}
+
+/** In-scope people in post on a date who have not completed MI. */
+export function miGaps(t: TrainingFacts, date: IsoDate): PersonGap[] {
+  const completed = completedCourses(t.attendance, date);
+  const booked = bookedAfter(t.attendance, date);
+  return t.staff
+    .filter((s) => s.inScope && isStaffInPost(s, date) && !hasCompletedMi(t, completed.get(s.id) ?? new Set()))
+    .map((s) => ({ staffMemberId: s.id, name: s.name, discipline: s.discipline, teamId: s.teamId, missing: t.miCourseIds.slice(0, 1), booked: pick(booked.get(s.id), t.miCourseIds) }));
+}
+
+/** In-scope people in post on a date who still miss a workshop their discipline requires, and which. */
+export function workshopGaps(t: TrainingFacts, date: IsoDate): PersonGap[] {
+  const completed = completedCourses(t.attendance, date);
+  const booked = bookedAfter(t.attendance, date);
+  return t.staff
+    .filter((s) => s.inScope && isStaffInPost(s, date))
+    .map((s) => {
+      const missing = missingWorkshops(t, s, completed.get(s.id) ?? new Set());
+      return { staffMemberId: s.id, name: s.name, discipline: s.discipline, teamId: s.teamId, missing, booked: pick(booked.get(s.id), missing) };
+    })
+    .filter((g) => g.missing.length > 0)
+    .sort((a, b) => b.missing.length - a.missing.length || a.name.localeCompare(b.name));
+}
+
+function bookedAfter(attendance: AttendanceFacts[], date: IsoDate): Map<string, Record<string, IsoDate>> {
+  const map = new Map<string, Record<string, IsoDate>>();
+  for (const a of attendance) {
+    if (a.status !== "booked" || a.completesOn <= date) continue;
+    const entry = map.get(a.staffMemberId) ?? {};
+    if (!entry[a.courseId] || a.completesOn < entry[a.courseId]) entry[a.courseId] = a.completesOn;
+    map.set(a.staffMemberId, entry);
+  }
+  return map;
+}
+
+function pick(booked: Record<string, IsoDate> | undefined, courseIds: string[]): Record<string, IsoDate> {
+  if (!booked) return {};
+  return Object.fromEntries(courseIds.filter((id) => booked[id]).map((id) => [id, booked[id]]));
+}
+
+/**
+ * Which vacancies would close the adult workers gap: most advanced recruitment first, taken until
+ * their FTE covers the shortfall.
+ */
+export function vacanciesClosingGap<V extends { vacantFte: number }>(vacanciesInOrder: V[], shortfallFte: number): Array<V & { closesGap: boolean }> {
+  let covered = 0;
+  return vacanciesInOrder.map((v) => {
+    const needed = covered < toHundredths(shortfallFte);
+    if (needed) covered += toHundredths(v.vacantFte);
+    return { ...v, closesGap: needed };
+  });
 }

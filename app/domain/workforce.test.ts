@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contractsEnding, currentStage, establishmentSummary, expectedLastDay, isAdultSpecialistRole, isEstablished, isInPost, roleLabel, vacancies, type AppointmentFacts, type PostFacts } from "./workforce";
+import { contractsEnding, currentStage, establishmentSummary, expectedLastDay, isAdultSpecialistRole, isEstablished, isInPost, overdueContracts, roleLabel, vacancies, type AppointmentFacts, type PostFacts } from "./workforce";
 
 const post = (id: string, o: Partial<PostFacts> = {}): PostFacts => ({ id, role: "mental-health", fte: 1, teamId: "t1", adultSpecialist: true, establishedOn: "2020-06-01", disestablishedOn: null, ...o });
 const appt = (postId: string, o: Partial<AppointmentFacts> = {}): AppointmentFacts => ({
@@ -35,9 +35,14 @@ describe("dates of posts and holders", () => {
     expect([isInPost(a, "2020-07-31"), isInPost(a, "2020-08-01"), isInPost(a, "2021-06-30"), isInPost(a, "2021-07-01")]).toEqual([false, true, true, false]);
   });
   it("expects fixed-term contracts and secondments to end on their end date", () => {
-    expect(expectedLastDay(appt("p", { contractType: "fixed-term", contractEnd: "2022-08-31" }))).toBe("2022-08-31");
-    expect(expectedLastDay(appt("p", { contractType: "secondment", contractEnd: "2022-08-31", lastDay: "2022-05-01" }))).toBe("2022-05-01");
-    expect(expectedLastDay(appt("p", { contractType: "permanent", contractEnd: "2022-08-31" }))).toBeNull();
+    expect(expectedLastDay(appt("p", { contractType: "fixed-term", contractEnd: "2022-08-31" }), "2022-01-01")).toBe("2022-08-31");
+    expect(expectedLastDay(appt("p", { contractType: "secondment", contractEnd: "2022-08-31", lastDay: "2022-05-01" }), "2022-01-01")).toBe("2022-05-01");
+    expect(expectedLastDay(appt("p", { contractType: "permanent", contractEnd: "2022-08-31" }), "2022-01-01")).toBeNull();
+  });
+  it("does not assume an end date already past when no last day is recorded, and flags it", () => {
+    const stale = appt("p", { contractType: "fixed-term", contractEnd: "2021-08-31" });
+    expect(expectedLastDay(stale, "2022-01-01")).toBeNull();
+    expect(overdueContracts([stale, appt("q", { contractType: "fixed-term", contractEnd: "2023-01-31" }), appt("r", { contractType: "fixed-term", contractEnd: "2021-08-31", lastDay: "2021-08-31" })], "2022-01-01")).toEqual([stale]);
   });
 });
 

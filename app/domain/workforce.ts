@@ -87,21 +87,31 @@ export function isInPost(a: Pick<AppointmentFacts, "startDate" | "lastDay">, dat
 }
 
 /**
- * The last day we expect someone to be in post, for forecasts: the recorded last day, or for a
- * fixed-term contract or secondment, its end (unless extended, it is when they go).
+ * The last day we expect someone to be in post, for forecasts made on `from`: the recorded last
+ * day, or for a fixed-term contract or secondment, its end (unless extended, it is when they go).
+ * An end date already past with no last day recorded is not assumed: the record is out of date
+ * (see overdueContracts), and the person is taken as still in post.
  */
-export function expectedLastDay(a: Pick<AppointmentFacts, "lastDay" | "contractType" | "contractEnd">): IsoDate | null {
+export function expectedLastDay(a: Pick<AppointmentFacts, "lastDay" | "contractType" | "contractEnd">, from: IsoDate): IsoDate | null {
   if (a.lastDay) return a.lastDay;
-  return a.contractType !== "permanent" ? a.contractEnd : null;
+  return a.contractType !== "permanent" && a.contractEnd && a.contractEnd >= from ? a.contractEnd : null;
+}
+
+/** Holders still recorded in post whose fixed-term contract or secondment ended before `date`: extend it or record the last day. */
+export function overdueContracts(appointments: AppointmentFacts[], date: IsoDate): AppointmentFacts[] {
+  return appointments.filter((a) => a.contractType !== "permanent" && a.contractEnd && a.contractEnd < date && isInPost(a, date));
 }
 
 // FTE is held to two decimals; sums are done in hundredths so 0.1 + 0.2 is 0.3.
 export const toHundredths = (fte: number) => Math.round(fte * 100);
 export const fromHundredths = (h: number) => h / 100;
 
-/** FTE filled in a post on a date: its holders' FTE, never more than the post's own FTE (job shares add up). */
-export function filledHundredths(post: PostFacts, holders: AppointmentFacts[], date: IsoDate, expected = false): number {
-  const inPost = holders.filter((a) => (expected ? isInPost({ startDate: a.startDate, lastDay: expectedLastDay(a) }, date) : isInPost(a, date)));
+/**
+ * FTE filled in a post on a date: its holders' FTE, never more than the post's own FTE (job shares
+ * add up). With `plansFrom`, contracts are expected to end as planned after that date.
+ */
+export function filledHundredths(post: PostFacts, holders: AppointmentFacts[], date: IsoDate, plansFrom: IsoDate | null = null): number {
+  const inPost = holders.filter((a) => (plansFrom ? isInPost({ startDate: a.startDate, lastDay: expectedLastDay(a, plansFrom) }, date) : isInPost(a, date)));
   return Math.min(toHundredths(post.fte), inPost.reduce((s, a) => s + toHundredths(a.fte), 0));
 }
 
@@ -240,3 +250,6 @@ export function establishmentSummary(posts: PostFacts[], appointments: Appointme
     pipelineHeadcount: r.pipeHead,
   }));
 }
+
+/** How far ahead the workforce page looks for contracts ending (the retention risk). */
+export const CONTRACT_WINDOW_MONTHS = 6;

@@ -13,16 +13,24 @@ export async function loader(args: LoaderFunctionArgs) {
     role: access.role ? ROLE_LABELS[access.role] : access.nationalRole ? ROLE_LABELS[access.nationalRole] : null,
     canPeople: access.can("people:invite-programme-manager"),
     canAudit: access.can("audit:read"),
+    canSettings: access.can("settings:edit"),
   };
 }
 
 export default function Settings() {
-  const { slug, role, canPeople, canAudit } = useLoaderData<typeof loader>();
+  const { slug, role, canPeople, canAudit, canSettings } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">Settings</h1>
       {role ? <p className="govuk-body">Your role here: {role}.</p> : null}
       <ul className="govuk-list">
+        {canSettings ? (
+          <li>
+            <Link className="govuk-link" to={`/a/${slug}/settings/go-live`}>
+              Go-live record and thresholds
+            </Link>
+          </li>
+        ) : null}
         {canPeople ? (
           <li>
             <Link className="govuk-link" to={`/a/${slug}/settings/people`}>
@@ -38,7 +46,7 @@ export default function Settings() {
           </li>
         ) : null}
       </ul>
-      {!canPeople && !canAudit ? <p className="govuk-body">Your role has no settings to change here.</p> : null}
+      {!canPeople && !canAudit && !canSettings ? <p className="govuk-body">Your role has no settings to change here.</p> : null}
     </>
   );
 }

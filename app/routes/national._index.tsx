@@ -31,6 +31,11 @@ export default function National() {
               </Link>
             </li>
             <li>
+              <Link className="govuk-link" to="/national/settings">
+                Go-live thresholds for the programme
+              </Link>
+            </li>
+            <li>
               <Link className="govuk-link" to="/national/audit">
                 Audit log of every authority
               </Link>

@@ -1,32 +1,27 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
-import { startApp, type RunningApp } from "./support/app";
-import { browserMissing, JS_MODES, launchBrowser, openPage } from "./support/browser";
+import { useRunningApp } from "./support/app";
+import { browserMissing, JS_MODES, openPage } from "./support/browser";
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  if (!browserMissing) browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const run = useRunningApp();
 
 describe("the server refuses cross-site form posts", () => {
   it("403 when Origin is foreign or missing; the service's own origin passes", async () => {
     const post = (headers: Record<string, string>) =>
-      fetch(`${app.url}/sign-in`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers }, body: "email=a%40b.test&password=x", redirect: "manual" });
+      fetch(`${run.app.url}/sign-in`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+        body: "email=a%40b.test&password=x",
+        redirect: "manual",
+      });
     expect((await post({ Origin: "https://evil.example" })).status).toBe(403);
     expect((await post({})).status).toBe(403);
     expect((await post({ Origin: "null" })).status).toBe(403);
-    expect((await post({ Origin: app.url })).status).toBe(400);
+    expect((await post({ Origin: run.app.url })).status).toBe(400);
   });
 
   it("sends security headers", async () => {
-    const res = await fetch(`${app.url}/sign-in`);
+    const res = await fetch(`${run.app.url}/sign-in`);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(res.headers.get("x-powered-by")).toBeNull();
@@ -36,7 +31,7 @@ describe("the server refuses cross-site form posts", () => {
 describe.skipIf(browserMissing)("accounts in Chromium", () => {
   for (const mode of JS_MODES) {
     it(`signs in through the form, lands where it was going, and signs out ${mode.label}`, async () => {
-      const { page, context, errors } = await openPage(browser, { javaScript: mode.javaScript, baseURL: app.url });
+      const { page, context, errors } = await openPage(run.browser, { javaScript: mode.javaScript, baseURL: run.app.url });
       await page.goto("/a/walsall");
       await page.waitForURL("**/sign-in?redirectTo=%2Fa%2Fwalsall");
       await page.getByRole("heading", { name: "Demo accounts" }).waitFor();
@@ -65,7 +60,7 @@ describe.skipIf(browserMissing)("accounts in Chromium", () => {
 
     it(`invites a person who reads the email, accepts and lands in the authority ${mode.label}`, async () => {
       const invitee = `invitee-${mode.javaScript ? "js" : "nojs"}@example.test`;
-      const pm = await openPage(browser, { javaScript: mode.javaScript, baseURL: app.url, session: await app.sessionCookie("pm.walsall@example.com") });
+      const pm = await openPage(run.browser, { javaScript: mode.javaScript, baseURL: run.app.url, session: await run.app.sessionCookie("pm.walsall@example.com") });
       await pm.page.goto("/a/walsall/settings/people");
       await pm.page.getByLabel("Email address").fill(invitee);
       await pm.page.getByRole("radio", { name: "Contributor" }).check();
@@ -75,13 +70,16 @@ describe.skipIf(browserMissing)("accounts in Chromium", () => {
 
       // The developer's outbox holds the email; its link is the invitation.
       await pm.page.goto("/dev/outbox");
-      await pm.page.getByRole("row", { name: new RegExp(invitee) }).getByRole("link").click();
+      await pm.page
+        .getByRole("row", { name: new RegExp(invitee) })
+        .getByRole("link")
+        .click();
       await pm.page.getByRole("heading", { name: "You have been invited to Walsall on the Family Safeguarding tracker" }).waitFor();
       const link = await pm.page.locator("a.app-email-link").first().getAttribute("href");
-      expect(link).toMatch(new RegExp(`^${app.url}/invitations/`));
+      expect(link).toMatch(new RegExp(`^${run.app.url}/invitations/`));
       await pm.context.close();
 
-      const newcomer = await openPage(browser, { javaScript: mode.javaScript, baseURL: app.url });
+      const newcomer = await openPage(run.browser, { javaScript: mode.javaScript, baseURL: run.app.url });
       await newcomer.page.goto(link!);
       await newcomer.page.getByRole("heading", { name: "Accept your invitation" }).waitFor();
       await newcomer.page.getByLabel("Full name").fill("Ina Vitee");

@@ -1,24 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "./support/app";
-import { browserMissing, JS_MODES, launchBrowser, openPage } from "./support/browser";
+import { describe, expect, it } from "vitest";
+import { useRunningApp } from "./support/app";
+import { browserMissing, JS_MODES, openPage } from "./support/browser";
+
+const run = useRunningApp();
 
 describe.skipIf(browserMissing)("home page and an authority's area in Chromium", () => {
-  let app: RunningApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   for (const mode of JS_MODES) {
     it(`lists the demo authorities and opens Walsall ${mode.label}`, async () => {
-      const session = await app.sessionCookie("national.viewer@example.com");
-      const { page, context, errors } = await openPage(browser, { javaScript: mode.javaScript, baseURL: app.url, session });
+      const session = await run.app.sessionCookie("national.viewer@example.com");
+      const { page, context, errors } = await openPage(run.browser, { javaScript: mode.javaScript, baseURL: run.app.url, session });
       await page.goto("/");
       await expect(page.title()).resolves.toBe("Authorities – Family Safeguarding tracker");
       const names = await page.locator("table tbody th").allTextContents();

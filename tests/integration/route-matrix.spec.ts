@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { NATIONAL_ROLES, permissionsFor, nationalCan, TENANT_ROLES, type NationalPermission, type NationalRole, type Permission, type TenantRole } from "~/domain/permissions";
 import { SECTIONS } from "~/sections";
 import { emailMessage, type Authority } from "../../db/schema";
-import { createAuthority, createSignedInUser } from "../factories";
+import { createAppointment, createAuthority, createPost, createSignedInUser } from "../factories";
 import { testContext } from "../helpers/context";
 import { useTestDatabase } from "../helpers/db";
 import { call, getRequest, postRequest, type Outcome } from "../helpers/requests";
@@ -22,6 +22,8 @@ interface RouteAccess {
   action?: Access;
   /** Extra URL parameters the route needs, beyond the authority slug. */
   params?: (f: Fixture) => Record<string, string>;
+  /** A query string the route needs, e.g. "?table=posts". */
+  query?: string;
 }
 
 // The placeholder route answers for sections not built yet; test it on one read by programme staff.
@@ -47,6 +49,20 @@ const MATRIX: Record<string, RouteAccess> = {
   "a.$slug.settings._index": { loader: { tenant: "authority:read" } },
   "a.$slug.settings.people": { loader: { tenant: "people:invite-programme-manager" }, action: { tenant: "people:invite-programme-manager" } },
   "a.$slug.settings.audit": { loader: { tenant: "audit:read" } },
+  "a.$slug.settings.go-live": { loader: { tenant: "settings:edit" }, action: { tenant: "settings:edit" } },
+  "national.settings": { loader: { national: "national:admin" }, action: { national: "national:admin" } },
+  "a.$slug.workforce._index": { loader: { tenant: "authority:read" } },
+  "a.$slug.workforce.export": { loader: { tenant: "authority:read" }, query: "?table=posts" },
+  "a.$slug.workforce.teams": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" } },
+  "a.$slug.workforce.posts._index": { loader: { tenant: "authority:read" } },
+  "a.$slug.workforce.posts.new": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" } },
+  "a.$slug.workforce.posts.$postId._index": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" }, params: (f) => ({ postId: f.postId }) },
+  "a.$slug.workforce.posts.$postId.edit": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" }, params: (f) => ({ postId: f.postId }) },
+  "a.$slug.workforce.posts.$postId.holders.$appointmentId": {
+    loader: { tenant: "programme:edit" },
+    action: { tenant: "programme:edit" },
+    params: (f) => ({ postId: f.postId, appointmentId: f.appointmentId }),
+  },
 };
 
 interface Fixture {
@@ -56,6 +72,8 @@ interface Fixture {
   foreign: Record<TenantRole, string>;
   national: Record<NationalRole, string>;
   emailId: string;
+  postId: string;
+  appointmentId: string;
 }
 
 type Handler = Parameters<typeof call>[0];
@@ -87,7 +105,9 @@ beforeAll(async () => {
     .insert(emailMessage)
     .values({ toAddress: "someone@example.test", subject: "Test", html: "<p>Test</p>", text: "Test", tag: "test", transport: "outbox", status: "stored" })
     .returning();
-  f = { a, b, tenant, foreign, national, emailId: email.id };
+  const p = await createPost(t.db, a.id);
+  const holder = await createAppointment(t.db, p);
+  f = { a, b, tenant, foreign, national, emailId: email.id, postId: p.id, appointmentId: holder.id };
 });
 
 function urlFor(id: string, params: Record<string, string>) {
@@ -134,7 +154,7 @@ describe("route-by-role matrix", () => {
       it(`${kind} of ${route.id}: ${typeof access === "string" ? access : JSON.stringify(access)}`, async () => {
         const handler = (await route.load())[kind]!;
         const params = { slug: f.a.slug, ...(entry.params?.(f) ?? {}) };
-        const url = urlFor(route.id, params);
+        const url = urlFor(route.id, params) + (entry.query ?? "");
         const results: string[] = [];
         const expectOutcome = (who: string, o: Outcome, ok: boolean, expectedDenial?: number) => {
           const good = ok ? allowed(o) : expectedDenial === 302 ? toSignIn(o) : o.status === expectedDenial;

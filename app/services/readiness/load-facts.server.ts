@@ -2,10 +2,10 @@ import { asc, eq } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
 import { appointment, booking, course, organisation, post, programmeSetting, recruitmentStep, staffMember, team, trainingSession, workshopRequirement } from "../../../db/schema";
 import { DEFAULT_THRESHOLDS, type TrainingFacts, type WorkforceFacts, type Thresholds } from "../../domain/readiness";
-import type { RecruitmentFacts } from "../../domain/workforce";
+import type { PostFacts, RecruitmentFacts } from "../../domain/workforce";
 
 export interface ReadinessFacts {
-  workforce: WorkforceFacts & { steps: RecruitmentFacts[] };
+  workforce: Omit<WorkforceFacts, "posts"> & { posts: Array<PostFacts & { reference: string | null }>; steps: RecruitmentFacts[] };
   training: TrainingFacts;
   teams: Array<{ id: string; name: string }>;
   organisations: Array<{ id: string; name: string; sector: string }>;
@@ -20,7 +20,7 @@ export interface ReadinessFacts {
 export async function loadReadinessFacts(tx: Executor, authorityId: string): Promise<ReadinessFacts> {
   const [posts, appointments, steps, teams, organisations, staff, courses, requirements, attendance] = await Promise.all([
     tx
-      .select({ id: post.id, role: post.role, fte: post.fte, teamId: post.teamId, adultSpecialist: post.adultSpecialist, establishedOn: post.establishedOn, disestablishedOn: post.disestablishedOn })
+      .select({ id: post.id, reference: post.reference, role: post.role, fte: post.fte, teamId: post.teamId, adultSpecialist: post.adultSpecialist, establishedOn: post.establishedOn, disestablishedOn: post.disestablishedOn })
       .from(post)
       .where(eq(post.authorityId, authorityId)),
     tx

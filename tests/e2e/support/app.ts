@@ -13,6 +13,9 @@ import { createApp } from "../../../server/app";
 import { eq } from "drizzle-orm";
 import { appUser } from "../../../db/schema";
 import { createSession, sessionCookieName } from "../../../app/auth/session.server";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { browserMissing, launchBrowser } from "./browser";
 
 export interface RunningApp {
   url: string;
@@ -54,6 +57,31 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
       server.closeAllConnections?.();
       await handle.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * One running app and one browser for a test file: started before its tests, stopped after.
+ * The browser is absent when Chromium is (the tests are then skipped, see browser.ts).
+ */
+export function useRunningApp(): { readonly app: RunningApp; readonly browser: Browser } {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    if (!browserMissing) browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  return {
+    get app() {
+      return app!;
+    },
+    get browser() {
+      return browser!;
     },
   };
 }

@@ -1,0 +1,67 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { appointment, post } from "../../db/schema";
+import { useRunningApp } from "./support/app";
+import { browserMissing, openPage } from "./support/browser";
+
+/**
+ * Every page, loaded in full with JavaScript on: it must answer 200 and hydrate without a single
+ * console error (a server/browser mismatch shows up only on a full load, not after client-side
+ * navigation).
+ */
+const run = useRunningApp();
+
+async function walsallIds() {
+  const [p] = await run.app.handle.db.select({ id: post.id }).from(post).where(eq(post.reference, "WAL-FS-01"));
+  const [a] = await run.app.handle.db.select({ id: appointment.id }).from(appointment).where(eq(appointment.postId, p.id));
+  return { postId: p.id, appointmentId: a.id };
+}
+
+describe.skipIf(browserMissing)("every page hydrates cleanly", () => {
+  it("as Walsall's programme manager", async () => {
+    const { postId, appointmentId } = await walsallIds();
+    const pages = [
+      "/",
+      "/account",
+      "/a/walsall",
+      "/a/walsall?asOf=2020-09-01",
+      "/a/walsall/workforce",
+      "/a/walsall/workforce?asOf=2022-03-01",
+      "/a/walsall/workforce/posts",
+      "/a/walsall/workforce/posts?show=all",
+      "/a/walsall/workforce/posts/new",
+      `/a/walsall/workforce/posts/${postId}`,
+      `/a/walsall/workforce/posts/${postId}/edit`,
+      `/a/walsall/workforce/posts/${postId}/holders/${appointmentId}`,
+      "/a/walsall/workforce/teams",
+      "/a/walsall/settings",
+      "/a/walsall/settings/people",
+      "/a/walsall/settings/audit",
+      "/a/walsall/settings/go-live",
+      "/dev/outbox",
+    ];
+    const { page, context, errors } = await openPage(run.browser, { javaScript: true, baseURL: run.app.url, session: await run.app.sessionCookie("pm.walsall@example.com") });
+    const failures: string[] = [];
+    for (const url of pages) {
+      errors.length = 0;
+      const res = await page.goto(url, { waitUntil: "networkidle" });
+      if (res?.status() !== 200) failures.push(`${url}: ${res?.status()}`);
+      if (errors.length) failures.push(`${url}: ${errors.join(" | ")}`);
+    }
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
+  it("as a national admin", async () => {
+    const { page, context, errors } = await openPage(run.browser, { javaScript: true, baseURL: run.app.url, session: await run.app.sessionCookie("national.admin@example.com") });
+    const failures: string[] = [];
+    for (const url of ["/", "/national", "/national/settings", "/national/audit", "/national/authorities/new", "/a/dudley", "/a/telford-and-wrekin/workforce"]) {
+      errors.length = 0;
+      const res = await page.goto(url, { waitUntil: "networkidle" });
+      if (res?.status() !== 200) failures.push(`${url}: ${res?.status()}`);
+      if (errors.length) failures.push(`${url}: ${errors.join(" | ")}`);
+    }
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+});
