@@ -14,6 +14,8 @@ export type RequestContext = {
   ip: string;
   /** Current time; tests replace it to move the clock. */
   now: () => Date;
+  /** The Content-Security-Policy nonce of this response (set by the server). */
+  nonce?: string;
 };
 
 declare module "@remix-run/server-runtime" {

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { getSessionUser } from "./auth/guards.server";
 import { Footer, Header, Main, SERVICE_NAME, SkipLink } from "./components/govuk/layout";
 import { readNotice } from "./flash.server";
+import { useNonce } from "./nonce";
 import { isNationalRole } from "./domain/permissions";
 
 export const links: LinksFunction = () => [
@@ -24,6 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export type RootData = Awaited<ReturnType<typeof loader>>["data"];
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en-GB" className="govuk-template">
       <head>
@@ -36,8 +38,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <body className="govuk-template__body">
         <SkipLink />
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -7,6 +7,7 @@ import { isSafeMethod, originAllowed } from "../app/auth/csrf.server";
 import type { RequestContext } from "../app/context";
 import type { Env } from "../app/env.server";
 import type { Database } from "../db/client";
+import { securityHeaders } from "./security-headers";
 
 export interface AppOptions {
   db: Database;
@@ -39,7 +40,7 @@ export function createApp({ db, env, build, root = process.cwd(), now = () => ne
     createRequestHandler({
       build,
       mode: env.NODE_ENV,
-      getLoadContext: (req): RequestContext => ({ db, env, ip: req.ip ?? "unknown", now }),
+      getLoadContext: (req, res): RequestContext => ({ db, env, ip: req.ip ?? "unknown", now, nonce: res.locals.nonce as string }),
     }),
   );
 
@@ -59,18 +60,5 @@ function requireSameOrigin(env: Env) {
     const own = `${req.protocol}://${req.get("host")}`;
     if (originAllowed(req.get("origin"), [configured, own])) return next();
     res.status(403).type("text/plain").send("Forbidden: this request did not come from the service's own pages.");
-  };
-}
-
-function securityHeaders(env: Env) {
-  return (_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    if (env.NODE_ENV === "production" && env.APP_URL.startsWith("https://")) {
-      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-    }
-    next();
   };
 }

@@ -34,3 +34,15 @@ export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   return dummyHash;
 }
+
+let common: Set<string> | undefined;
+/** Whether a password is on the shipped list of ~49,000 common passwords (zxcvbn-ts), ignoring case. */
+export async function isCommonPassword(password: string): Promise<boolean> {
+  if (!common) {
+    const { dictionary } = await import("@zxcvbn-ts/language-common");
+    common = new Set((dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase()));
+  }
+  return common.has(password.trim().toLowerCase());
+}
+
+export const COMMON_PASSWORD_MESSAGE = "This password is too common: choose one that is harder to guess, for example a few unrelated words";

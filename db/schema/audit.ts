@@ -20,10 +20,19 @@ export const auditEvent = pgTable(
     before: jsonb("before"),
     after: jsonb("after"),
     ip: text("ip"),
+    /**
+     * Hash chain, set by a trigger (migration 0005): each authority's events (and the
+     * service-wide ones) form a chain; `hash` covers this row and the previous row's hash, so an
+     * edited or deleted row breaks the chain. `npm run audit:verify` checks it.
+     */
+    chainSeq: bigint("chain_seq", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [
     index("audit_event_authority_time_idx").on(t.authorityId, t.occurredAt),
     index("audit_event_entity_idx").on(t.entityType, t.entityId),
+    index("audit_event_chain_idx").on(t.authorityId, t.chainSeq),
   ],
 );
 

@@ -25,6 +25,18 @@ describe("the server refuses cross-site form posts", () => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(res.headers.get("x-powered-by")).toBeNull();
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'/);
+    expect(csp).not.toContain("'unsafe-inline' 'nonce");
+    expect(csp).toContain("frame-ancestors 'none'");
+    // Every inline script carries this response's nonce, and the nonce changes per response.
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    const html = await res.text();
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1]);
+    expect(inline.length).toBeGreaterThan(0);
+    expect(inline.every((attrs) => attrs.includes(`nonce="${nonce}"`))).toBe(true);
+    const again = await fetch(`${run.app.url}/sign-in`);
+    expect(again.headers.get("content-security-policy")).not.toContain(nonce);
   });
 });
 

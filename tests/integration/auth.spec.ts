@@ -189,6 +189,10 @@ describe("forgotten password", () => {
     expect(mismatch.status).toBe(400);
     expect((mismatch.data as { error: Record<string, string[]> }).error).toEqual({ confirmPassword: ["The passwords do not match"] });
 
+    const common = await call(resetAction, postRequest(`/reset-password/${token}`, { password: "QwertyUiop", confirmPassword: "QwertyUiop" }), { token }, testContext(t.db));
+    expect(common.status).toBe(422);
+    expect((common.data as { error: Record<string, string[]> }).error.password[0]).toContain("too common");
+
     const done = await call(resetAction, postRequest(`/reset-password/${token}`, { password: "brand new password", confirmPassword: "brand new password" }), { token }, testContext(t.db));
     expect(done.status).toBe(302);
     expect(await homeStatus(sessionTokenFrom(done.headers)!, () => new Date())).toBe(200);

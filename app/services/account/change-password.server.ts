@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { appUser } from "../../../db/schema";
-import { hashPassword, verifyPassword } from "../../auth/password.server";
+import { COMMON_PASSWORD_MESSAGE, hashPassword, isCommonPassword, verifyPassword } from "../../auth/password.server";
 import { createSession, invalidateUserSessions } from "../../auth/session.server";
 import { InvalidError } from "../../errors";
 import { recordAudit } from "../audit.server";
@@ -16,6 +16,7 @@ export async function changePassword(scope: UserScope, input: { currentPassword:
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new InvalidError("Your current password is not right", { currentPassword: "Enter your current password" });
   }
+  if (await isCommonPassword(input.newPassword)) throw new InvalidError("Choose a less common password", { password: COMMON_PASSWORD_MESSAGE });
   const passwordHash = await hashPassword(input.newPassword);
   return scope.db.transaction(async (tx) => {
     await tx.update(appUser).set({ passwordHash, passwordChangedAt: scope.now }).where(eq(appUser.id, userId));

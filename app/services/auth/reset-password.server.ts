@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { appUser } from "../../../db/schema";
-import { hashPassword } from "../../auth/password.server";
+import { COMMON_PASSWORD_MESSAGE, hashPassword, isCommonPassword } from "../../auth/password.server";
 import { createSession, invalidateUserSessions } from "../../auth/session.server";
 import { InvalidError } from "../../errors";
 import { recordAudit } from "../audit.server";
@@ -19,6 +19,7 @@ export async function checkPasswordResetLink(db: Database, token: string, now: D
  * it is signed out) and signs the person in afresh.
  */
 export async function resetPassword(db: Database, input: { token: string; password: string; ip: string; userAgent: string | null; now: Date }) {
+  if (await isCommonPassword(input.password)) throw new InvalidError("Choose a less common password", { password: COMMON_PASSWORD_MESSAGE });
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const link = await consumeVerification(tx, "password-reset", input.token, input.now);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { appUser, authority, membership } from "../../../db/schema";
-import { hashPassword, verifyPassword } from "../../auth/password.server";
+import { COMMON_PASSWORD_MESSAGE, hashPassword, isCommonPassword, verifyPassword } from "../../auth/password.server";
 import { enforce, LIMITS } from "../../auth/rate-limit.server";
 import { createSession } from "../../auth/session.server";
 import { isTenantRole, type TenantRole } from "../../domain/permissions";
@@ -46,6 +46,7 @@ export type AcceptInput = { token: string; password: string; name?: string; ip: 
  */
 export async function acceptInvitation(db: Database, input: AcceptInput): Promise<{ token: string; createdAt: Date; slug: string }> {
   await enforce(db, [[`link:ip:${input.ip}`, LIMITS.linkPerIp]], input.now);
+  if (input.name && (await isCommonPassword(input.password))) throw new InvalidError("Choose a less common password", { password: COMMON_PASSWORD_MESSAGE });
   const newPasswordHash = input.name ? await hashPassword(input.password) : null;
   const result = await db.transaction(async (tx) => {
     const link = await consumeVerification(tx, "invitation", input.token, input.now);
