@@ -24,6 +24,11 @@ const EnvSchema = z
     /** Resend's API address; tests point it at a local fake. */
     RESEND_BASE_URL: z.url().optional(),
     EMAIL_FROM: z.string().min(3).default("Family Safeguarding tracker <no-reply@fs-tracker.localhost>"),
+    /**
+     * "required": national roles and programme managers must use two-factor sign-in (the default);
+     * "optional": anyone may (the default on demo installs, so the demo accounts open at once).
+     */
+    TWO_FACTOR: z.enum(["required", "optional"]).optional(),
     /** Number of proxies in front of the app whose X-Forwarded-For can be trusted. */
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   })
@@ -31,6 +36,7 @@ const EnvSchema = z
     ...env,
     APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
     DEMO_DATA: env.DEMO_DATA ?? !env.DATABASE_URL,
+    TWO_FACTOR: env.TWO_FACTOR ?? ((env.DEMO_DATA ?? !env.DATABASE_URL) ? "optional" : "required"),
   }));
 
 export type Env = z.output<typeof EnvSchema>;

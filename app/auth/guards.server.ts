@@ -5,6 +5,7 @@ import type { RequestContext } from "../context";
 import { canSeeAuthority, isNationalRole, isTenantRole, nationalCan, permissionsFor, type NationalPermission, type NationalRole, type Permission, type TenantRole } from "../domain/permissions";
 import type { Actor } from "../services/audit.server";
 import type { TenantScope, UserScope } from "../services/scope.server";
+import { stepUpFresh, twoFactorGate } from "./two-factor-policy";
 import { readSessionToken, validateSessionToken, type SessionUser } from "./session.server";
 
 interface Args {
@@ -40,13 +41,26 @@ export interface SignedIn extends SessionUser {
   scope: UserScope;
 }
 
-/** The signed-in user, or a redirect to sign in that comes back here afterwards. */
-export async function requireUser(args: Args): Promise<SignedIn> {
+function backHere(request: Request): string {
+  const url = new URL(request.url);
+  if (request.method === "GET") return `${url.pathname}${url.search}`;
+  // After a POST, come back to the page the form was on.
+  const referer = request.headers.get("Referer");
+  const from = referer ? new URL(referer, url) : null;
+  return from && from.origin === url.origin ? `${from.pathname}${from.search}` : "/";
+}
+
+/**
+ * The signed-in user, or a redirect to sign in that comes back here afterwards. A session that
+ * still owes its second factor (or whose owner must first set one up) is sent to do that, except
+ * on the two-factor pages themselves (`pendingTwoFactor: true`).
+ */
+export async function requireUser(args: Args, options: { pendingTwoFactor?: boolean } = {}): Promise<SignedIn> {
   const found = await getSessionUser(args);
-  if (!found) {
-    const url = new URL(args.request.url);
-    const back = args.request.method === "GET" ? `${url.pathname}${url.search}` : "/";
-    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(back)}`);
+  if (!found) throw redirect(`/sign-in?redirectTo=${encodeURIComponent(backHere(args.request))}`);
+  if (!options.pendingTwoFactor) {
+    const gate = twoFactorGate(args.context.env.TWO_FACTOR, { national: isNationalRole(found.user.nationalRole), ...found.twoFactor });
+    if (gate !== "ok") throw redirect(`/two-factor${gate === "set-up" ? "/set-up" : ""}?redirectTo=${encodeURIComponent(backHere(args.request))}`);
   }
   const actor: Actor = { userId: found.user.id, label: found.user.email, name: found.user.name, ip: args.context.ip };
   return {
@@ -91,6 +105,17 @@ export async function requireMembership(args: Args, permission: Permission): Pro
     can: (p) => permissions.has(p),
     tenant: { db: args.context.db, authorityId: row.authority.id, actor: signedIn.actor, now: args.context.now() },
   };
+}
+
+/**
+ * Sensitive actions (inviting, publishing a charter, creating API tokens) need a second-factor
+ * proof from the last few minutes when the person has two-factor set up. Otherwise: prove it
+ * again, then come back to the page.
+ */
+export function requireRecentTwoFactor(signedIn: SignedIn, args: Args): void {
+  if (!signedIn.twoFactor.enrolled) return;
+  if (stepUpFresh(signedIn.twoFactor.verifiedAt, args.context.now())) return;
+  throw redirect(`/two-factor?step-up=1&redirectTo=${encodeURIComponent(backHere(args.request))}`);
 }
 
 /** National pages: a 404 for anyone without a national role (as for a foreign authority), 403 for a viewer on admin pages. */

@@ -15,6 +15,7 @@ export const LIMITS = {
   resetPerEmail: { max: 3, windowMs: 60 * 60_000 },
   resetPerIp: { max: 20, windowMs: 60 * 60_000 },
   linkPerIp: { max: 30, windowMs: 15 * 60_000 },
+  twoFactorPerUser: { max: 10, windowMs: 15 * 60_000 },
 } satisfies Record<string, Limit>;
 
 export class RateLimitedError extends Error {

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { appUser, session, type User } from "../../db/schema";
+import { appUser, membership, session, twoFactor, type User } from "../../db/schema";
 import type { Env } from "../env.server";
 import { cookieMaxAgeSeconds, sessionState } from "./session-policy";
 import { constantTimeEqualHex, generateSecureToken, sha256Hex } from "./tokens.server";
@@ -13,9 +13,22 @@ export interface SessionUser {
   sessionId: string;
   user: Pick<User, "id" | "email" | "name" | "nationalRole">;
   createdAt: Date;
+  twoFactor: {
+    /** The person has a confirmed authenticator. */
+    enrolled: boolean;
+    /** When this session last proved it (null: not in this session). */
+    verifiedAt: Date | null;
+    /** Programme manager somewhere: two-factor may be required. */
+    programmeManager: boolean;
+  };
 }
 
-export async function createSession(db: Executor, userId: string, now: Date, meta: { ip?: string; userAgent?: string } = {}): Promise<{ token: string; createdAt: Date }> {
+export async function createSession(
+  db: Executor,
+  userId: string,
+  now: Date,
+  meta: { ip?: string; userAgent?: string; twoFactorAt?: Date | null } = {},
+): Promise<{ token: string; createdAt: Date }> {
   const id = generateSecureToken(15);
   const secret = generateSecureToken(20);
   await db.insert(session).values({
@@ -26,6 +39,7 @@ export async function createSession(db: Executor, userId: string, now: Date, met
     lastVerifiedAt: now,
     ip: meta.ip ?? null,
     userAgent: meta.userAgent?.slice(0, 400) ?? null,
+    twoFactorAt: meta.twoFactorAt ?? null,
   });
   return { token: `${id}.${secret}`, createdAt: now };
 }
@@ -42,10 +56,14 @@ export async function validateSessionToken(db: Executor, token: string, now: Dat
       secretHash: session.secretHash,
       createdAt: session.createdAt,
       lastVerifiedAt: session.lastVerifiedAt,
+      twoFactorAt: session.twoFactorAt,
+      enrolled: sql<boolean>`${twoFactor.confirmedAt} is not null`,
+      programmeManager: sql<boolean>`exists (select 1 from ${membership} where ${membership.userId} = ${appUser.id} and ${membership.role} = 'programme-manager')`,
       user: { id: appUser.id, email: appUser.email, name: appUser.name, nationalRole: appUser.nationalRole },
     })
     .from(session)
     .innerJoin(appUser, eq(appUser.id, session.userId))
+    .leftJoin(twoFactor, eq(twoFactor.userId, appUser.id))
     .where(eq(session.id, id))
     .limit(1);
   if (!row) return null;
@@ -56,7 +74,12 @@ export async function validateSessionToken(db: Executor, token: string, now: Dat
     return null;
   }
   if (state.touch) await db.update(session).set({ lastVerifiedAt: now }).where(eq(session.id, id));
-  return { sessionId: row.id, user: row.user, createdAt: row.createdAt };
+  return {
+    sessionId: row.id,
+    user: row.user,
+    createdAt: row.createdAt,
+    twoFactor: { enrolled: Boolean(row.enrolled), verifiedAt: row.twoFactorAt, programmeManager: Boolean(row.programmeManager) },
+  };
 }
 
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
@@ -98,4 +121,9 @@ export function readSessionToken(request: Request, env: Pick<Env, "APP_URL">): s
     if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim()) || null;
   }
   return null;
+}
+
+/** Records that this session has just proved the second factor. */
+export async function markSessionTwoFactor(db: Executor, sessionId: string, now: Date): Promise<void> {
+  await db.update(session).set({ twoFactorAt: now }).where(eq(session.id, sessionId));
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { forbidden, requireMembership } from "~/auth/guards.server";
+import { forbidden, requireMembership, requireRecentTwoFactor } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink, Tag } from "~/components/govuk/content";
 import { ErrorSummary } from "~/components/govuk/error-summary";
@@ -56,6 +56,8 @@ export async function action(args: ActionFunctionArgs) {
   const { env } = args.context;
 
   if (intent.data === "invite") {
+    // Inviting grants access to an authority's data: it needs a fresh second factor.
+    requireRecentTwoFactor(access, args);
     const submission = parseForm(formData, schemas.invite);
     if (submission.status !== "success") return invalid(submission);
     try {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { authority } from "./authority";
 
 /** A person who can sign in. E-mail is stored lower-cased. National roles span every authority. */
@@ -35,8 +35,39 @@ export const session = pgTable(
     lastVerifiedAt: timestamp("last_verified_at", { withTimezone: true }).notNull(),
     ip: text("ip"),
     userAgent: text("user_agent"),
+    /** When this session last proved the second factor (null: not yet). Step-up checks its age. */
+    twoFactorAt: timestamp("two_factor_at", { withTimezone: true }),
   },
   (t) => [index("session_user_idx").on(t.userId)],
+);
+
+/**
+ * A person's authenticator (TOTP, RFC 6238): the shared secret, confirmed once they have entered a
+ * code from their app. The last time step used is kept so a code cannot be replayed.
+ */
+export const twoFactor = pgTable("two_factor", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => appUser.id, { onDelete: "cascade" }),
+  secret: text("secret").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One-time recovery codes for when the authenticator is lost; only their hashes are stored. */
+export const recoveryCode = pgTable(
+  "recovery_code",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUser.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("recovery_code_user_idx").on(t.userId)],
 );
 
 /** A person's role in one authority: programme-manager, contributor, viewer or board-member. */

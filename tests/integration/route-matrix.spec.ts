@@ -38,6 +38,8 @@ const MATRIX: Record<string, RouteAccess> = {
   "invitations.$token": { loader: "public", action: "public", params: () => ({ token: "no-such-token" }) },
   healthz: { loader: "public" },
   account: { loader: "signed-in", action: "signed-in" },
+  "two-factor._index": { loader: "signed-in", action: "signed-in" },
+  "two-factor.set-up": { loader: "signed-in", action: "signed-in" },
   "dev.outbox._index": { loader: "signed-in" },
   "dev.outbox.$id": { loader: "signed-in", params: (f) => ({ id: f.emailId }) },
   "national._index": { loader: { national: "national:read" } },

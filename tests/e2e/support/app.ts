@@ -65,11 +65,11 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
  * One running app and one browser for a test file: started before its tests, stopped after.
  * The browser is absent when Chromium is (the tests are then skipped, see browser.ts).
  */
-export function useRunningApp(): { readonly app: RunningApp; readonly browser: Browser } {
+export function useRunningApp(options: { env?: Record<string, string> } = {}): { readonly app: RunningApp; readonly browser: Browser } {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp(options);
     if (!browserMissing) browser = await launchBrowser();
   });
   afterAll(async () => {
