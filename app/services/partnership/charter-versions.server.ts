@@ -1,4 +1,4 @@
-import { and, eq, isNull, max, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, max, sql } from "drizzle-orm";
 import type { Tx } from "../../../db/client";
 import { isUniqueViolation } from "../../../db/errors";
 import { authority, charter, charterVersion, verification } from "../../../db/schema";
@@ -145,5 +145,14 @@ export async function setReminderDays(scope: TenantScope, input: { reminderAfter
       before: { reminderAfterDays: existing?.reminderAfterDays ?? DEFAULT_REMINDER_DAYS },
       after: { reminderAfterDays: input.reminderAfterDays },
     });
+  });
+}
+
+/** A new draft starts from the latest version's content (or the usual terms); an existing draft is returned instead. */
+export async function draftStart(scope: TenantScope): Promise<{ draftId: string | null; content: CharterContent }> {
+  return inTenant(scope, async (tx) => {
+    const [latest] = await tx.select().from(charterVersion).where(eq(charterVersion.authorityId, scope.authorityId)).orderBy(desc(charterVersion.number)).limit(1);
+    if (latest && !latest.publishedAt) return { draftId: latest.id, content: contentOf(latest) };
+    return { draftId: null, content: latest ? contentOf(latest) : { title: "Family Safeguarding partnership charter", body: "", commitments: [], minimumTermMonths: 24, reviewIntervalMonths: 12 } };
   });
 }
