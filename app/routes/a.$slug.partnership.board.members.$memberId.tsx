@@ -7,6 +7,7 @@ import { Select, TextInput } from "~/components/govuk/fields";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
+import { orHttpError } from "~/services/partnership/route-data.server";
 import { getBoard, getBoardMember, saveBoardMember } from "~/services/partnership/board.server";
 import { memberSchema, uuid } from "~/services/partnership/forms.server";
 
@@ -23,7 +24,7 @@ function memberIdFrom(params: Record<string, string | undefined>): string | null
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:manage");
   const memberId = memberIdFrom(args.params);
-  const member = memberId ? await getBoardMember(access.tenant, memberId) : null;
+  const member = memberId ? await orHttpError(getBoardMember(access.tenant, memberId)) : null;
   const { organisations } = await getBoard(access.tenant);
   return {
     slug: access.authority.slug,

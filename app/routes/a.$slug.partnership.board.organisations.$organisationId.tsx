@@ -8,6 +8,7 @@ import { SERVICE_NAME } from "~/components/govuk/layout";
 import { SECTOR_LABELS, SECTORS } from "~/domain/partnership";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
+import { orHttpError } from "~/services/partnership/route-data.server";
 import { getOrganisation, saveOrganisation } from "~/services/partnership/board.server";
 import { organisationSchema, uuid } from "~/services/partnership/forms.server";
 
@@ -23,7 +24,7 @@ function organisationIdFrom(params: Record<string, string | undefined>): string 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:manage");
   const id = organisationIdFrom(args.params);
-  const organisation = id ? await getOrganisation(access.tenant, id) : null;
+  const organisation = id ? await orHttpError(getOrganisation(access.tenant, id)) : null;
   return { slug: access.authority.slug, organisation: organisation ? { name: organisation.name, sector: organisation.sector, version: organisation.version } : null };
 }
 

@@ -14,7 +14,7 @@ import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { discardDraft, publishVersion } from "~/services/partnership/charter-versions.server";
 import { uuid, version } from "~/services/partnership/forms.server";
-import { asOfFrom, partnerRows } from "~/services/partnership/route-data.server";
+import { asOfFrom, partnerRows, orHttpError } from "~/services/partnership/route-data.server";
 import { withdrawSignature } from "~/services/partnership/sign-charter.server";
 import { sendReminders, sendSigningRequests, type SendOutcome } from "~/services/partnership/signing-requests.server";
 import { getVersionView } from "~/services/partnership/views.server";
@@ -46,7 +46,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:read");
   const asOf = asOfFrom(args.request, args.context.now());
   const canManage = access.can("charter:manage");
-  const view = await getVersionView(access.tenant, versionIdFrom(args.params), asOf, access.user.email);
+  const view = await orHttpError(getVersionView(access.tenant, versionIdFrom(args.params), asOf, access.user.email));
   // Drafts are the programme team's work in progress.
   if (!view.version.publishedAt && !canManage) throw notFound();
   const v = view.version;

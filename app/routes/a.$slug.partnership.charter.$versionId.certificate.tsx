@@ -9,7 +9,7 @@ import { csvResponse, toCsv } from "~/csv.server";
 import { CANONICAL_FORMAT_LINE, formatMonths } from "~/domain/charter";
 import { formatDateTime, londonDate } from "~/domain/dates";
 import { uuid } from "~/services/partnership/forms.server";
-import { describeCharterEvent } from "~/services/partnership/route-data.server";
+import { describeCharterEvent, orHttpError } from "~/services/partnership/route-data.server";
 import { getCertificate } from "~/services/partnership/views.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data && "version" in data ? `Certificate: charter version ${data.version.number}` : "Certificate"} – ${SERVICE_NAME}` }];
@@ -24,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:read");
   const id = uuid.safeParse(args.params.versionId);
   if (!id.success) throw notFound();
-  const c = await getCertificate(access.tenant, id.data);
+  const c = await orHttpError(getCertificate(access.tenant, id.data));
   const canManage = access.can("charter:manage");
   const slug = access.authority.slug;
   const name = `${slug}-charter-v${c.version.number}`;

@@ -8,6 +8,7 @@ import { DraftForm, draftValues } from "~/components/partnership/draft-form";
 import { londonDate } from "~/domain/dates";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
+import { orHttpError } from "~/services/partnership/route-data.server";
 import { updateDraft } from "~/services/partnership/charter-versions.server";
 import { draftSchema, uuid } from "~/services/partnership/forms.server";
 import { getVersionView } from "~/services/partnership/views.server";
@@ -22,7 +23,7 @@ function versionIdFrom(params: Record<string, string | undefined>): string {
 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:manage");
-  const view = await getVersionView(access.tenant, versionIdFrom(args.params), londonDate(args.context.now()), null);
+  const view = await orHttpError(getVersionView(access.tenant, versionIdFrom(args.params), londonDate(args.context.now()), null));
   const page = `/a/${access.authority.slug}/partnership/charter/${view.version.id}`;
   // A published version never changes.
   if (view.version.publishedAt) throw redirect(page);

@@ -11,6 +11,7 @@ import { SignForm } from "~/components/partnership/sign-form";
 import { SignedPanel, SigningState } from "~/components/partnership/signing";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
+import { orHttpError } from "~/services/partnership/route-data.server";
 import { signSchema, uuid, withdrawSchema } from "~/services/partnership/forms.server";
 import { getInAppSigning, signInApp, withdrawSignature } from "~/services/partnership/sign-charter.server";
 import { signedData, signingPageData } from "~/services/partnership/signing-data.server";
@@ -26,7 +27,7 @@ function versionIdFrom(params: Record<string, string | undefined>): string {
 /** A signed-in board member signs for their organisation (matched to the board list by e-mail), or withdraws its signature. */
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:sign");
-  const { page } = await getInAppSigning(access.tenant, versionIdFrom(args.params), access.user.email);
+  const { page } = await orHttpError(getInAppSigning(access.tenant, versionIdFrom(args.params), access.user.email));
   return { slug: access.authority.slug, email: access.user.email, page: page ? signingPageData(page) : null };
 }
 

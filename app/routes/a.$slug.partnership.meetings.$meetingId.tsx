@@ -9,6 +9,7 @@ import { SERVICE_NAME } from "~/components/govuk/layout";
 import { formatDate } from "~/domain/dates";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
+import { orHttpError } from "~/services/partnership/route-data.server";
 import { getBoard } from "~/services/partnership/board.server";
 import { meetingSchema, uuid, version } from "~/services/partnership/forms.server";
 import { deleteMeeting, getMeeting, saveMeeting } from "~/services/partnership/meetings.server";
@@ -27,7 +28,7 @@ function meetingIdFrom(params: Record<string, string | undefined>): string | nul
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:manage");
   const id = meetingIdFrom(args.params);
-  const meeting = id ? await getMeeting(access.tenant, id) : null;
+  const meeting = id ? await orHttpError(getMeeting(access.tenant, id)) : null;
   const board = await getBoard(access.tenant);
   return {
     slug: access.authority.slug,

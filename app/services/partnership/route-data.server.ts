@@ -1,4 +1,5 @@
 /** Shapes partnership data for the browser: UK-formatted dates, labels; nothing computed here but presentation. */
+import { isTypedError, toHttpError } from "../../errors";
 import { formatDate, formatDateTime, isIsoDate, londonDate, type IsoDate } from "../../domain/dates";
 import { sectorLabel } from "../../domain/partnership";
 import type { PartnerView, VersionListItem } from "./views.server";
@@ -52,5 +53,18 @@ export function describeCharterEvent(action: string, after: unknown): string {
       return `${text(a.organisation)} withdrew its signature (${a.recordedFor === "by the partner" ? "by the partner" : "recorded by the programme team"}): ${text(a.reason)}`;
     default:
       return action;
+  }
+}
+
+/**
+ * A loader's service call with typed errors (not found, forbidden…) turned into the HTTP answer
+ * the error boundary shows. Actions get the same through replyToServiceError.
+ */
+export async function orHttpError<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isTypedError(error)) throw toHttpError(error);
+    throw error;
   }
 }
