@@ -323,7 +323,7 @@ export default function CharterVersion() {
                 cell: (r) => (
                   <>
                     {r.name}
-                    <span className="govuk-hint govuk-!-margin-bottom-0">
+                    <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">
                       {r.jobTitle}, {r.organisationName}
                     </span>
                   </>
@@ -337,8 +337,8 @@ export default function CharterVersion() {
                   r.requestedAt ? (
                     <>
                       Sent {r.requestedAt}
-                      {r.reminders ? <span className="govuk-hint govuk-!-margin-bottom-0">{r.reminders} {r.reminders === 1 ? "reminder" : "reminders"}, last {r.lastSentAt}</span> : null}
-                      <span className="govuk-hint govuk-!-margin-bottom-0">{r.firstViewedAt ? `Opened ${r.firstViewedAt}` : "Not opened yet"}</span>
+                      {r.reminders ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{r.reminders} {r.reminders === 1 ? "reminder" : "reminders"}, last {r.lastSentAt}</span> : null}
+                      <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{r.firstViewedAt ? `Opened ${r.firstViewedAt}` : "Not opened yet"}</span>
                       {r.overdue ? <Tag colour="orange">Overdue</Tag> : null}
                     </>
                   ) : (

@@ -159,12 +159,12 @@ export default function CharterCertificate() {
             cell: (s) => (
               <>
                 {s.signerName}
-                <span className="govuk-hint govuk-!-margin-bottom-0">{s.signerRole}</span>
-                {s.signerEmail ? <span className="govuk-hint govuk-!-margin-bottom-0">{s.signerEmail}</span> : null}
+                {s.signerRole !== s.signerName ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{s.signerRole}</span> : null}
+                {s.signerEmail ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{s.signerEmail}</span> : null}
               </>
             ),
           },
-          { key: "when", header: "When", cell: (s) => <>{s.signedAt}<span className="govuk-hint govuk-!-margin-bottom-0">{s.signedAtUtc} UTC</span></> },
+          { key: "when", header: "When", cell: (s) => <>{s.signedAt}<span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{s.signedAtUtc} UTC</span></> },
           { key: "how", header: "How", cell: (s) => (s.method === "app" ? "Signed in" : "E-mailed link") },
           {
             key: "consent",
@@ -172,8 +172,8 @@ export default function CharterCertificate() {
             cell: (s) => (
               <>
                 {s.consentStatement}
-                <span className="govuk-hint govuk-!-margin-bottom-0">
-                  Text shown: <code className="app-code app-hash">{s.textHash}</code> {s.textHash === v.textHash ? "(matches)" : "(DOES NOT MATCH)"}
+                <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">
+                  Text shown: <code className="app-hash app-hash--small">{s.textHash}</code> {s.textHash === v.textHash ? "(matches)" : "(DOES NOT MATCH)"}
                 </span>
               </>
             ),
@@ -186,7 +186,7 @@ export default function CharterCertificate() {
                   cell: (s: (typeof d.signatures)[number]) => (
                     <>
                       {s.ip}
-                      <span className="govuk-hint govuk-!-margin-bottom-0 app-break">{s.userAgent}</span>
+                      <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0 app-break">{s.userAgent}</span>
                     </>
                   ),
                 },
@@ -199,7 +199,7 @@ export default function CharterCertificate() {
               s.withdrawnAt ? (
                 <>
                   <Tag colour="red">Withdrawn</Tag> {s.withdrawnAt}
-                  <span className="govuk-hint govuk-!-margin-bottom-0">{s.withdrawalReason}</span>
+                  <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{s.withdrawalReason}</span>
                 </>
               ) : (
                 "No"

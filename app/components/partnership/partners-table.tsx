@@ -31,8 +31,8 @@ export function PartnersTable({ caption, partners, action }: { caption: ReactNod
           cell: (p) => (
             <>
               {p.signer}
-              {p.signedAt ? <span className="govuk-hint govuk-!-margin-bottom-0">{p.signedAt}</span> : null}
-              {p.withdrawn ? <span className="govuk-hint govuk-!-margin-bottom-0">{p.withdrawn}</span> : null}
+              {p.signedAt ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{p.signedAt}</span> : null}
+              {p.withdrawn ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{p.withdrawn}</span> : null}
             </>
           ),
         },

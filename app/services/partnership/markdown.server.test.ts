@@ -4,7 +4,7 @@ import { renderMarkdown } from "./markdown.server";
 describe("charter Markdown", () => {
   it("renders paragraphs, headings and lists with GOV.UK classes", () => {
     const html = renderMarkdown("# Purpose\n\nWe **agree**.\n\n- one\n- two\n\n3. three\n4. four");
-    expect(html).toContain('<h2 class="govuk-heading-l">Purpose</h2>');
+    expect(html).toContain('<h2 class="govuk-heading-m">Purpose</h2>');
     expect(html).toContain('<p class="govuk-body">We <strong>agree</strong>.</p>');
     expect(html).toContain('<ul class="govuk-list govuk-list--bullet">');
     expect(html).toContain('<ol class="govuk-list govuk-list--number" start="3">');

@@ -9,7 +9,7 @@ function safeHref(href: string): boolean {
   return /^(https?:\/\/|mailto:|\/(?!\/)|#)/i.test(href.trim());
 }
 
-const HEADING_CLASS: Record<number, string> = { 1: "govuk-heading-l", 2: "govuk-heading-m", 3: "govuk-heading-s" };
+const HEADING_CLASS: Record<number, string> = { 1: "govuk-heading-m", 2: "govuk-heading-s" };
 
 /**
  * Markdown as written by programme managers, rendered safely: raw HTML in the source is shown as

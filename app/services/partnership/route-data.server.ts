@@ -10,13 +10,18 @@ export function asOfFrom(request: Request, now: Date): IsoDate {
   return isIsoDate(asked) ? asked : londonDate(now);
 }
 
+/** "Name, Job title", or the job title once when the name is the job title (as in the demo data). */
+export function signerLabel(name: string, role: string): string {
+  return name === role || !role ? name : `${name}, ${role}`;
+}
+
 export function partnerRows(partners: PartnerView[]) {
   return partners.map((p) => ({
     organisationId: p.organisationId,
     organisationName: p.organisationName,
     sector: sectorLabel(p.sector),
     status: p.status,
-    signer: p.signerName ? `${p.signerName}, ${p.signerRole}` : "",
+    signer: p.signerName ? signerLabel(p.signerName, p.signerRole ?? "") : "",
     signedAt: p.signedAt ? formatDateTime(p.signedAt) : "",
     withdrawn: p.withdrawnAt ? `Withdrawn ${formatDateTime(p.withdrawnAt)}: ${p.withdrawalReason}` : "",
   }));
