@@ -14,6 +14,13 @@ export interface CharterContent {
   reviewIntervalMonths: number;
 }
 
+/** A version as readers and signers see it: the body rendered, and the fingerprint of exactly this content. */
+export interface CharterDisplay extends Omit<CharterContent, "body"> {
+  bodyHtml: string;
+  canonicalText: string;
+  textHash: string;
+}
+
 /** The first line of every canonical text: names the format, so a later format cannot be confused with it. */
 export const CANONICAL_FORMAT_LINE = "Family Safeguarding partnership charter (canonical text, format 1)";
 

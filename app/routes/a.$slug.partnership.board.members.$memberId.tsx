@@ -1,29 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireMembership } from "~/auth/guards.server";
+import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
 import { Select, TextInput } from "~/components/govuk/fields";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { orHttpError } from "~/services/partnership/route-data.server";
+import { idOrNew, orHttpError } from "~/services/partnership/route-data.server";
 import { getBoard, getBoardMember, saveBoardMember } from "~/services/partnership/board.server";
-import { memberSchema, uuid } from "~/services/partnership/forms.server";
+import { memberSchema } from "~/services/partnership/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.member ? "Change a board member" : "Add a board member"} – ${SERVICE_NAME}` }];
 
-/** "new", or the id of a member of this authority; anything else is not found. */
-function memberIdFrom(params: Record<string, string | undefined>): string | null {
-  if (params.memberId === "new") return null;
-  const id = uuid.safeParse(params.memberId);
-  if (!id.success) throw notFound();
-  return id.data;
-}
-
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:manage");
-  const memberId = memberIdFrom(args.params);
+  const memberId = idOrNew(args.params, "memberId");
   const member = memberId ? await orHttpError(getBoardMember(access.tenant, memberId)) : null;
   const { organisations } = await getBoard(access.tenant);
   return {
@@ -37,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "charter:manage");
-  const memberId = memberIdFrom(args.params);
+  const memberId = idOrNew(args.params, "memberId");
   const submission = parseForm(await args.request.formData(), memberSchema);
   if (submission.status !== "success") return invalid(submission);
   try {

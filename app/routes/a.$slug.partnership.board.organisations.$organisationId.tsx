@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireMembership } from "~/auth/guards.server";
+import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
 import { Radios, TextInput } from "~/components/govuk/fields";
@@ -8,29 +8,22 @@ import { SERVICE_NAME } from "~/components/govuk/layout";
 import { SECTOR_LABELS, SECTORS } from "~/domain/partnership";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { orHttpError } from "~/services/partnership/route-data.server";
+import { idOrNew, orHttpError } from "~/services/partnership/route-data.server";
 import { getOrganisation, saveOrganisation } from "~/services/partnership/board.server";
-import { organisationSchema, uuid } from "~/services/partnership/forms.server";
+import { organisationSchema } from "~/services/partnership/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation ? "Change a partner organisation" : "Add a partner organisation"} – ${SERVICE_NAME}` }];
 
-function organisationIdFrom(params: Record<string, string | undefined>): string | null {
-  if (params.organisationId === "new") return null;
-  const id = uuid.safeParse(params.organisationId);
-  if (!id.success) throw notFound();
-  return id.data;
-}
-
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:manage");
-  const id = organisationIdFrom(args.params);
+  const id = idOrNew(args.params, "organisationId");
   const organisation = id ? await orHttpError(getOrganisation(access.tenant, id)) : null;
   return { slug: access.authority.slug, organisation: organisation ? { name: organisation.name, sector: organisation.sector, version: organisation.version } : null };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "charter:manage");
-  const id = organisationIdFrom(args.params);
+  const id = idOrNew(args.params, "organisationId");
   const submission = parseForm(await args.request.formData(), organisationSchema);
   if (submission.status !== "success") return invalid(submission);
   try {

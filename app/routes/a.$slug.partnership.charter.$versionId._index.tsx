@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { BackLink, SummaryList, Tag, WarningText } from "~/components/govuk/content";
@@ -14,7 +15,7 @@ import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { discardDraft, publishVersion } from "~/services/partnership/charter-versions.server";
 import { uuid, version } from "~/services/partnership/forms.server";
-import { asOfFrom, partnerRows, orHttpError } from "~/services/partnership/route-data.server";
+import { asOfFrom, idParam, orHttpError, partnerRows } from "~/services/partnership/route-data.server";
 import { withdrawSignature } from "~/services/partnership/sign-charter.server";
 import { sendReminders, sendSigningRequests, type SendOutcome } from "~/services/partnership/signing-requests.server";
 import { getVersionView } from "~/services/partnership/views.server";
@@ -36,17 +37,11 @@ const schemas = {
 };
 const intentSchema = z.enum(Object.keys(schemas) as [keyof typeof schemas, ...(keyof typeof schemas)[]]);
 
-function versionIdFrom(params: Record<string, string | undefined>): string {
-  const id = uuid.safeParse(params.versionId);
-  if (!id.success) throw notFound();
-  return id.data;
-}
-
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:read");
   const asOf = asOfFrom(args.request, args.context.now());
   const canManage = access.can("charter:manage");
-  const view = await orHttpError(getVersionView(access.tenant, versionIdFrom(args.params), asOf, access.user.email));
+  const view = await orHttpError(getVersionView(access.tenant, idParam(args.params, "versionId"), asOf, access.user.email));
   // Drafts are the programme team's work in progress.
   if (!view.version.publishedAt && !canManage) throw notFound();
   const v = view.version;
@@ -90,7 +85,7 @@ function sentNotice(o: SendOutcome, what: string) {
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "charter:manage");
-  const versionId = versionIdFrom(args.params);
+  const versionId = idParam(args.params, "versionId");
   const formData = await args.request.formData();
   const intent = intentSchema.safeParse(formData.get("intent"));
   if (!intent.success) return invalid(parseForm(formData, schemas.publish), { formErrors: ["Choose what to do"] });
@@ -130,7 +125,7 @@ export async function action(args: ActionFunctionArgs) {
   }
 }
 
-function ActionButton({ intent, children, fields = {}, secondary = true }: { intent: string; children: React.ReactNode; fields?: Record<string, string>; secondary?: boolean }) {
+function ActionButton({ intent, children, fields = {}, secondary = true }: { intent: string; children: ReactNode; fields?: Record<string, string>; secondary?: boolean }) {
   return (
     <Form method="post">
       <input type="hidden" name="intent" value={intent} />

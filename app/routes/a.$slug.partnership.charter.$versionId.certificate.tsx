@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { notFound, requireMembership } from "~/auth/guards.server";
+import { requireMembership } from "~/auth/guards.server";
 import { BackLink, SummaryList, Tag } from "~/components/govuk/content";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
@@ -8,8 +8,7 @@ import { VersionStateTag } from "~/components/partnership/status-tag";
 import { csvResponse, toCsv } from "~/csv.server";
 import { CANONICAL_FORMAT_LINE, formatMonths } from "~/domain/charter";
 import { formatDateTime, londonDate } from "~/domain/dates";
-import { uuid } from "~/services/partnership/forms.server";
-import { describeCharterEvent, orHttpError } from "~/services/partnership/route-data.server";
+import { describeCharterEvent, idParam, orHttpError } from "~/services/partnership/route-data.server";
 import { getCertificate } from "~/services/partnership/views.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data && "version" in data ? `Certificate: charter version ${data.version.number}` : "Certificate"} – ${SERVICE_NAME}` }];
@@ -22,9 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
  */
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:read");
-  const id = uuid.safeParse(args.params.versionId);
-  if (!id.success) throw notFound();
-  const c = await orHttpError(getCertificate(access.tenant, id.data));
+  const c = await orHttpError(getCertificate(access.tenant, idParam(args.params, "versionId")));
   const canManage = access.can("charter:manage");
   const slug = access.authority.slug;
   const name = `${slug}-charter-v${c.version.number}`;

@@ -1,29 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireMembership } from "~/auth/guards.server";
+import { requireMembership } from "~/auth/guards.server";
 import { BackLink } from "~/components/govuk/content";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { DraftForm, draftValues } from "~/components/partnership/draft-form";
 import { londonDate } from "~/domain/dates";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { orHttpError } from "~/services/partnership/route-data.server";
+import { idParam, orHttpError } from "~/services/partnership/route-data.server";
 import { updateDraft } from "~/services/partnership/charter-versions.server";
-import { draftSchema, uuid } from "~/services/partnership/forms.server";
+import { draftSchema } from "~/services/partnership/forms.server";
 import { getVersionView } from "~/services/partnership/views.server";
 
 export const meta: MetaFunction = () => [{ title: `Edit the draft charter – ${SERVICE_NAME}` }];
 
-function versionIdFrom(params: Record<string, string | undefined>): string {
-  const id = uuid.safeParse(params.versionId);
-  if (!id.success) throw notFound();
-  return id.data;
-}
-
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:manage");
-  const view = await orHttpError(getVersionView(access.tenant, versionIdFrom(args.params), londonDate(args.context.now()), null));
+  const view = await orHttpError(getVersionView(access.tenant, idParam(args.params, "versionId"), londonDate(args.context.now()), null));
   const page = `/a/${access.authority.slug}/partnership/charter/${view.version.id}`;
   // A published version never changes.
   if (view.version.publishedAt) throw redirect(page);
@@ -32,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "charter:manage");
-  const id = versionIdFrom(args.params);
+  const id = idParam(args.params, "versionId");
   const submission = parseForm(await args.request.formData(), draftSchema);
   if (submission.status !== "success") return invalid(submission);
   try {

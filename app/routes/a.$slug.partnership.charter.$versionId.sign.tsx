@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireMembership } from "~/auth/guards.server";
+import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink, InsetText, WarningText } from "~/components/govuk/content";
 import { Textarea } from "~/components/govuk/fields";
@@ -11,29 +11,23 @@ import { SignForm } from "~/components/partnership/sign-form";
 import { SignedPanel, SigningState } from "~/components/partnership/signing";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { orHttpError } from "~/services/partnership/route-data.server";
-import { signSchema, uuid, withdrawSchema } from "~/services/partnership/forms.server";
+import { idParam, orHttpError } from "~/services/partnership/route-data.server";
+import { signSchema, withdrawSchema } from "~/services/partnership/forms.server";
 import { getInAppSigning, signInApp, withdrawSignature } from "~/services/partnership/sign-charter.server";
 import { signedData, signingPageData } from "~/services/partnership/signing-data.server";
 
 export const meta: MetaFunction = () => [{ title: `Sign the partnership charter – ${SERVICE_NAME}` }];
 
-function versionIdFrom(params: Record<string, string | undefined>): string {
-  const id = uuid.safeParse(params.versionId);
-  if (!id.success) throw notFound();
-  return id.data;
-}
-
 /** A signed-in board member signs for their organisation (matched to the board list by e-mail), or withdraws its signature. */
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:sign");
-  const { page } = await orHttpError(getInAppSigning(access.tenant, versionIdFrom(args.params), access.user.email));
+  const { page } = await orHttpError(getInAppSigning(access.tenant, idParam(args.params, "versionId"), access.user.email));
   return { slug: access.authority.slug, email: access.user.email, page: page ? signingPageData(page) : null };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "charter:sign");
-  const versionId = versionIdFrom(args.params);
+  const versionId = idParam(args.params, "versionId");
   const formData = await args.request.formData();
   if (formData.get("intent") === "withdraw") {
     const submission = parseForm(formData, withdrawSchema);

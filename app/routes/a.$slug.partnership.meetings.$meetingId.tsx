@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { notFound, requireMembership } from "~/auth/guards.server";
+import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
 import { Checkboxes, Textarea, TextInput } from "~/components/govuk/fields";
@@ -9,25 +9,18 @@ import { SERVICE_NAME } from "~/components/govuk/layout";
 import { formatDate } from "~/domain/dates";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { orHttpError } from "~/services/partnership/route-data.server";
+import { idOrNew, orHttpError } from "~/services/partnership/route-data.server";
 import { getBoard } from "~/services/partnership/board.server";
-import { meetingSchema, uuid, version } from "~/services/partnership/forms.server";
+import { meetingSchema, version } from "~/services/partnership/forms.server";
 import { deleteMeeting, getMeeting, saveMeeting } from "~/services/partnership/meetings.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.meeting ? "Change a meeting" : "Record a meeting"} – ${SERVICE_NAME}` }];
 
 const deleteSchema = z.object({ intent: z.literal("delete"), version });
 
-function meetingIdFrom(params: Record<string, string | undefined>): string | null {
-  if (params.meetingId === "new") return null;
-  const id = uuid.safeParse(params.meetingId);
-  if (!id.success) throw notFound();
-  return id.data;
-}
-
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:manage");
-  const id = meetingIdFrom(args.params);
+  const id = idOrNew(args.params, "meetingId");
   const meeting = id ? await orHttpError(getMeeting(access.tenant, id)) : null;
   const board = await getBoard(access.tenant);
   return {
@@ -39,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "charter:manage");
-  const id = meetingIdFrom(args.params);
+  const id = idOrNew(args.params, "meetingId");
   const formData = await args.request.formData();
   const back = `/a/${access.authority.slug}/partnership/meetings`;
   if (formData.get("intent") === "delete" && id) {

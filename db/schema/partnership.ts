@@ -10,14 +10,31 @@ import { organisation } from "./organisation";
  * change to a charter version once it is published.
  */
 
+/** Every tenant table: its authority, deleted with it. */
+const authorityRef = () =>
+  uuid("authority_id")
+    .notNull()
+    .references(() => authority.id, { onDelete: "cascade" });
+// Evidence rows point at what they are about without cascading: the rows they refer to stay.
+const versionRef = () =>
+  uuid("charter_version_id")
+    .notNull()
+    .references(() => charterVersion.id);
+const memberRef = () =>
+  uuid("board_member_id")
+    .notNull()
+    .references(() => boardMember.id);
+const organisationRef = () =>
+  uuid("organisation_id")
+    .notNull()
+    .references(() => organisation.id);
+
 /** The authority's strategic partnership board: one per authority. */
 export const partnershipBoard = pgTable(
   "partnership_board",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authority.id, { onDelete: "cascade" }),
+    authorityId: authorityRef(),
     name: text("name").notNull(),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -30,12 +47,8 @@ export const boardMember = pgTable(
   "board_member",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authority.id, { onDelete: "cascade" }),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisation.id),
+    authorityId: authorityRef(),
+    organisationId: organisationRef(),
     name: text("name").notNull(),
     jobTitle: text("job_title").notNull(),
     email: text("email").notNull(),
@@ -54,9 +67,7 @@ export const boardMeeting = pgTable(
   "board_meeting",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authority.id, { onDelete: "cascade" }),
+    authorityId: authorityRef(),
     heldOn: date("held_on", { mode: "string" }).notNull(),
     decisions: text("decisions").notNull().default(""),
     version: integer("version").notNull().default(1),
@@ -70,9 +81,7 @@ export const boardMeeting = pgTable(
 export const boardMeetingAttendance = pgTable(
   "board_meeting_attendance",
   {
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authority.id, { onDelete: "cascade" }),
+    authorityId: authorityRef(),
     meetingId: uuid("meeting_id")
       .notNull()
       .references(() => boardMeeting.id, { onDelete: "cascade" }),
@@ -88,9 +97,7 @@ export const charter = pgTable(
   "charter",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authority.id, { onDelete: "cascade" }),
+    authorityId: authorityRef(),
     /** Partners who have not signed are reminded after this many days (npm run jobs:reminders). */
     reminderAfterDays: integer("reminder_after_days").notNull().default(14),
     version: integer("version").notNull().default(1),
@@ -108,9 +115,7 @@ export const charterVersion = pgTable(
   "charter_version",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authority.id, { onDelete: "cascade" }),
+    authorityId: authorityRef(),
     charterId: uuid("charter_id")
       .notNull()
       .references(() => charter.id, { onDelete: "cascade" }),
@@ -147,15 +152,9 @@ export const signingRequest = pgTable(
   "signing_request",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authority.id, { onDelete: "cascade" }),
-    charterVersionId: uuid("charter_version_id")
-      .notNull()
-      .references(() => charterVersion.id),
-    boardMemberId: uuid("board_member_id")
-      .notNull()
-      .references(() => boardMember.id),
+    authorityId: authorityRef(),
+    charterVersionId: versionRef(),
+    boardMemberId: memberRef(),
     requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
     /** The last e-mail with a link: the request or a reminder. Reminders are due N days after it. */
     lastSentAt: timestamp("last_sent_at", { withTimezone: true }).notNull(),
@@ -174,18 +173,10 @@ export const charterSignature = pgTable(
   "charter_signature",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authority.id, { onDelete: "cascade" }),
-    charterVersionId: uuid("charter_version_id")
-      .notNull()
-      .references(() => charterVersion.id),
-    boardMemberId: uuid("board_member_id")
-      .notNull()
-      .references(() => boardMember.id),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisation.id),
+    authorityId: authorityRef(),
+    charterVersionId: versionRef(),
+    boardMemberId: memberRef(),
+    organisationId: organisationRef(),
     /** The organisation's name as confirmed by the signer. */
     organisationName: text("organisation_name").notNull(),
     signerName: text("signer_name").notNull(),
@@ -208,18 +199,12 @@ export const charterWithdrawal = pgTable(
   "charter_withdrawal",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authority.id, { onDelete: "cascade" }),
+    authorityId: authorityRef(),
     signatureId: uuid("signature_id")
       .notNull()
       .references(() => charterSignature.id),
-    charterVersionId: uuid("charter_version_id")
-      .notNull()
-      .references(() => charterVersion.id),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisation.id),
+    charterVersionId: versionRef(),
+    organisationId: organisationRef(),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }).notNull(),
     reason: text("reason").notNull(),
     /** The board member who withdrew, or null when the programme team recorded it for the partner. */
@@ -236,15 +221,9 @@ export const charterReminder = pgTable(
   "charter_reminder",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    authorityId: uuid("authority_id")
-      .notNull()
-      .references(() => authority.id, { onDelete: "cascade" }),
-    charterVersionId: uuid("charter_version_id")
-      .notNull()
-      .references(() => charterVersion.id),
-    boardMemberId: uuid("board_member_id")
-      .notNull()
-      .references(() => boardMember.id),
+    authorityId: authorityRef(),
+    charterVersionId: versionRef(),
+    boardMemberId: memberRef(),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
     /** "manual" | "scheduled" */
     trigger: text("trigger").notNull(),

@@ -1,15 +1,5 @@
 import { Details, SummaryList } from "../govuk/content";
-import { formatMonths } from "~/domain/charter";
-
-export interface CharterTextData {
-  title: string;
-  bodyHtml: string;
-  commitments: string[];
-  minimumTermMonths: number;
-  reviewIntervalMonths: number;
-  canonicalText: string;
-  textHash: string;
-}
+import { formatMonths, type CharterDisplay } from "~/domain/charter";
 
 /** The hash and the exact text it is the SHA-256 of, so anyone can check one against the other. */
 export function CharterFingerprint({ canonicalText, textHash, label = "SHA-256 fingerprint", open }: { canonicalText: string; textHash: string; label?: string; open?: boolean }) {
@@ -35,7 +25,7 @@ export function CharterFingerprint({ canonicalText, textHash, label = "SHA-256 f
  * The charter as a signer reads it: commitments, term and review, the text (Markdown rendered on
  * the server with raw HTML escaped), and the fingerprint of exactly this content.
  */
-export function CharterText({ charter, fingerprintOpen }: { charter: CharterTextData; fingerprintOpen?: boolean }) {
+export function CharterText({ charter, fingerprintOpen }: { charter: CharterDisplay; fingerprintOpen?: boolean }) {
   return (
     <div className="app-charter-text">
       <SummaryList

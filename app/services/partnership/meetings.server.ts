@@ -20,13 +20,9 @@ export async function listMeetings(scope: TenantScope): Promise<MeetingRow[]> {
   return inTenant(scope, async (tx) => {
     const meetings = await tx.select().from(boardMeeting).where(eq(boardMeeting.authorityId, scope.authorityId)).orderBy(desc(boardMeeting.heldOn));
     const attendance = await tx.select().from(boardMeetingAttendance).where(eq(boardMeetingAttendance.authorityId, scope.authorityId));
-    return meetings.map((m) => ({
-      id: m.id,
-      heldOn: m.heldOn,
-      decisions: splitDecisions(m.decisions),
-      attendeeIds: attendance.filter((a) => a.meetingId === m.id).map((a) => a.boardMemberId),
-      version: m.version,
-    }));
+    const attendees = new Map<string, string[]>();
+    for (const a of attendance) attendees.set(a.meetingId, [...(attendees.get(a.meetingId) ?? []), a.boardMemberId]);
+    return meetings.map((m) => ({ id: m.id, heldOn: m.heldOn, decisions: splitDecisions(m.decisions), attendeeIds: attendees.get(m.id) ?? [], version: m.version }));
   });
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { eq, isNotNull } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { authority, charterVersion } from "../../../db/schema";
 import { currentVersionOn } from "../../domain/charter";
@@ -25,7 +25,7 @@ export async function runReminderJob(db: Database, env: Env, now: Date): Promise
     .select({ authorityId: authority.id, slug: authority.slug, versionId: charterVersion.id, number: charterVersion.number, title: charterVersion.title, publishedAt: charterVersion.publishedAt, reviewIntervalMonths: charterVersion.reviewIntervalMonths })
     .from(charterVersion)
     .innerJoin(authority, eq(authority.id, charterVersion.authorityId))
-    .where(and(isNotNull(charterVersion.publishedAt)));
+    .where(isNotNull(charterVersion.publishedAt));
   const bySlug = new Map<string, { authorityId: string; versions: typeof rows }>();
   for (const r of rows) {
     const entry = bySlug.get(r.slug) ?? { authorityId: r.authorityId, versions: [] };

@@ -1,4 +1,6 @@
 /** Shapes partnership data for the browser: UK-formatted dates, labels; nothing computed here but presentation. */
+import { z } from "zod";
+import { notFound } from "../../auth/guards.server";
 import { isTypedError, toHttpError } from "../../errors";
 import { formatDate, formatDateTime, isIsoDate, londonDate, type IsoDate } from "../../domain/dates";
 import { sectorLabel } from "../../domain/partnership";
@@ -72,4 +74,19 @@ export async function orHttpError<T>(work: Promise<T>): Promise<T> {
     if (isTypedError(error)) throw toHttpError(error);
     throw error;
   }
+}
+
+type Params = Record<string, string | undefined>;
+const idSchema = z.uuid();
+
+/** A record id from the URL; anything that is not an id is a 404, as a foreign id is. */
+export function idParam(params: Params, name: string): string {
+  const id = idSchema.safeParse(params[name]);
+  if (!id.success) throw notFound();
+  return id.data;
+}
+
+/** The same for form pages that also add: "new" means a record to create (null). */
+export function idOrNew(params: Params, name: string): string | null {
+  return params[name] === "new" ? null : idParam(params, name);
 }

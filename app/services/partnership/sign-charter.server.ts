@@ -2,7 +2,7 @@ import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database, Tx } from "../../../db/client";
 import { authority, boardMember, charterSignature, charterWithdrawal, signingRequest, type BoardMember, type CharterVersion } from "../../../db/schema";
 import { enforce, LIMITS } from "../../auth/rate-limit.server";
-import { consentStatement, isActiveOn, normaliseLine, partnerStatuses, versionStateOn, type PartnerRow } from "../../domain/charter";
+import { consentStatement, isActiveOn, type CharterDisplay, normaliseLine, partnerStatuses, versionStateOn, type PartnerRow } from "../../domain/charter";
 import { londonDate } from "../../domain/dates";
 import { normaliseEmail } from "../../domain/email";
 import type { Env } from "../../env.server";
@@ -25,18 +25,7 @@ export type SigningState = "ready" | "already-signed" | "superseded" | "not-on-b
 export interface SigningPage {
   authorityName: string;
   boardName: string;
-  version: {
-    id: string;
-    number: number;
-    title: string;
-    bodyHtml: string;
-    commitments: string[];
-    minimumTermMonths: number;
-    reviewIntervalMonths: number;
-    canonicalText: string;
-    textHash: string;
-    publishedAt: Date;
-  };
+  version: CharterDisplay & { id: string; number: number; publishedAt: Date };
   member: { id: string; name: string; jobTitle: string; organisationName: string };
   state: SigningState;
   /** The partner's signature in force, when it has signed. */
