@@ -16,14 +16,17 @@ import { formatFte, formatPercent } from "~/domain/format";
 import { CRITERION_LABELS } from "~/domain/readiness";
 import { RECRUITMENT_STAGES } from "~/domain/workforce";
 import { getReadinessDashboard } from "~/services/readiness/dashboard.server";
+import { getCharterStatus } from "~/services/partnership/views.server";
+import { CharterStatusPanel } from "~/components/charter-status-panel";
 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:visit");
   // Board members see the partnership only: that is their home in the authority.
   if (!access.can("authority:read")) throw redirect(`/a/${access.authority.slug}/partnership`);
   const { asOf, today, isToday } = readAsOf(args.request, args.context.now());
-  const dashboard = await getReadinessDashboard(access.tenant, access.authority, { asOf, today });
-  return { slug: access.authority.slug, name: access.authority.name, region: access.authority.region, isToday, canSettings: access.can("settings:edit"), ...dashboard };
+  const [dashboard, charter] = await Promise.all([getReadinessDashboard(access.tenant, access.authority, { asOf, today }), getCharterStatus(access.tenant, asOf)]);
+  return {
+    charter, slug: access.authority.slug, name: access.authority.name, region: access.authority.region, isToday, canSettings: access.can("settings:edit"), ...dashboard };
 }
 
 export default function ReadinessDashboard() {
@@ -52,6 +55,8 @@ export default function ReadinessDashboard() {
         ))}
       </div>
       <p className="govuk-body-s">Forecasts run from today ({formatDate(d.today)}) using agreed start dates, known leave dates and contract ends, and booked training.</p>
+
+      <CharterStatusPanel slug={d.slug} status={d.charter} />
 
       <h2 className="govuk-heading-m">Go-live</h2>
       <SummaryList

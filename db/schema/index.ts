@@ -4,6 +4,7 @@ export * from "./auth";
 export * from "./email";
 export * from "./imports";
 export * from "./organisation";
+export * from "./partnership";
 export * from "./settings";
 export * from "./system";
 export * from "./training";

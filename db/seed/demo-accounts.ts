@@ -24,4 +24,5 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "board.walsall@example.com", name: "Bo Member (Walsall partnership board)", memberships: [{ authority: "walsall", role: "board-member" }], label: "Walsall board member" },
   { email: "pm.telford@example.com", name: "Tay Manager (Telford and Wrekin)", memberships: [{ authority: "telford-and-wrekin", role: "programme-manager" }], label: "Telford and Wrekin programme manager" },
   { email: "pm.dudley@example.com", name: "Dee Manager (Dudley)", memberships: [{ authority: "dudley", role: "programme-manager" }], label: "Dudley programme manager" },
+  { email: "board.dudley@example.com", name: "Bea Member (Dudley partnership board)", memberships: [{ authority: "dudley", role: "board-member" }], label: "Dudley board member (housing): can sign the charter" },
 ];

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointment, post } from "../../db/schema";
+import { appointment, authority, charterVersion, post } from "../../db/schema";
 import { useRunningApp } from "./support/app";
 import { browserMissing, openPage } from "./support/browser";
 
@@ -43,6 +43,28 @@ describe.skipIf(browserMissing)("every page hydrates cleanly", () => {
     const { page, context, errors } = await openPage(run.browser, { javaScript: true, baseURL: run.app.url, session: await run.app.sessionCookie("pm.walsall@example.com") });
     const failures: string[] = [];
     for (const url of pages) {
+      errors.length = 0;
+      const res = await page.goto(url, { waitUntil: "networkidle" });
+      if (res?.status() !== 200) failures.push(`${url}: ${res?.status()}`);
+      if (errors.length) failures.push(`${url}: ${errors.join(" | ")}`);
+    }
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
+  it("as Dudley's programme manager: the partnership", async () => {
+    const [dudley] = await run.app.handle.db.select({ id: authority.id }).from(authority).where(eq(authority.slug, "dudley"));
+    const [version] = await run.app.handle.db.select({ id: charterVersion.id }).from(charterVersion).where(eq(charterVersion.authorityId, dudley.id));
+    const { page, context, errors } = await openPage(run.browser, { javaScript: true, baseURL: run.app.url, session: await run.app.sessionCookie("pm.dudley@example.com") });
+    const failures: string[] = [];
+    for (const url of [
+      "/a/dudley/partnership",
+      "/a/dudley/partnership/board",
+      "/a/dudley/partnership/meetings",
+      "/a/dudley/partnership/charter/new",
+      `/a/dudley/partnership/charter/${version.id}`,
+      `/a/dudley/partnership/charter/${version.id}/certificate`,
+    ]) {
       errors.length = 0;
       const res = await page.goto(url, { waitUntil: "networkidle" });
       if (res?.status() !== 200) failures.push(`${url}: ${res?.status()}`);

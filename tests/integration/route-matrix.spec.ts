@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { NATIONAL_ROLES, permissionsFor, nationalCan, TENANT_ROLES, type NationalPermission, type NationalRole, type Permission, type TenantRole } from "~/domain/permissions";
 import { SECTIONS } from "~/sections";
 import { emailMessage, type Authority } from "../../db/schema";
-import { createAppointment, createAuthority, createPost, createSignedInUser } from "../factories";
+import { createAppointment, createAuthority, createBoardMeeting, createBoardMember, createCharterVersion, createPartner, createPost, createSignedInUser } from "../factories";
 import { testContext } from "../helpers/context";
 import { useTestDatabase } from "../helpers/db";
 import { call, getRequest, postRequest, type Outcome } from "../helpers/requests";
@@ -65,6 +65,18 @@ const MATRIX: Record<string, RouteAccess> = {
     action: { tenant: "programme:edit" },
     params: (f) => ({ postId: f.postId, appointmentId: f.appointmentId }),
   },
+  "a.$slug.partnership._index": { loader: { tenant: "charter:read" }, action: { tenant: "charter:manage" } },
+  "a.$slug.partnership.board._index": { loader: { tenant: "charter:read" }, action: { tenant: "charter:manage" } },
+  "a.$slug.partnership.board.members.$memberId": { loader: { tenant: "charter:manage" }, action: { tenant: "charter:manage" }, params: (f) => ({ memberId: f.boardMemberId }) },
+  "a.$slug.partnership.board.organisations.$organisationId": { loader: { tenant: "charter:manage" }, action: { tenant: "charter:manage" }, params: (f) => ({ organisationId: f.organisationId }) },
+  "a.$slug.partnership.meetings._index": { loader: { tenant: "charter:read" } },
+  "a.$slug.partnership.meetings.$meetingId": { loader: { tenant: "charter:manage" }, action: { tenant: "charter:manage" }, params: (f) => ({ meetingId: f.meetingId }) },
+  "a.$slug.partnership.charter.new": { loader: { tenant: "charter:manage" }, action: { tenant: "charter:manage" } },
+  "a.$slug.partnership.charter.$versionId._index": { loader: { tenant: "charter:read" }, action: { tenant: "charter:manage" }, params: (f) => ({ versionId: f.charterVersionId }) },
+  "a.$slug.partnership.charter.$versionId.edit": { loader: { tenant: "charter:manage" }, action: { tenant: "charter:manage" }, params: (f) => ({ versionId: f.charterVersionId }) },
+  "a.$slug.partnership.charter.$versionId.sign": { loader: { tenant: "charter:sign" }, action: { tenant: "charter:sign" }, params: (f) => ({ versionId: f.charterVersionId }) },
+  "a.$slug.partnership.charter.$versionId.certificate": { loader: { tenant: "charter:read" }, params: (f) => ({ versionId: f.charterVersionId }) },
+  "sign.$token": { loader: "public", action: "public", params: () => ({ token: "no-such-token" }) },
 };
 
 interface Fixture {
@@ -76,6 +88,11 @@ interface Fixture {
   emailId: string;
   postId: string;
   appointmentId: string;
+  /** Partnership records of authority A. */
+  organisationId: string;
+  boardMemberId: string;
+  meetingId: string;
+  charterVersionId: string;
 }
 
 type Handler = Parameters<typeof call>[0];
@@ -109,7 +126,24 @@ beforeAll(async () => {
     .returning();
   const p = await createPost(t.db, a.id);
   const holder = await createAppointment(t.db, p);
-  f = { a, b, tenant, foreign, national, emailId: email.id, postId: p.id, appointmentId: holder.id };
+  const partner = await createPartner(t.db, a.id, "Matrix partner");
+  const member = await createBoardMember(t.db, a.id, partner.id);
+  const meeting = await createBoardMeeting(t.db, a.id, "2023-01-10", "Agreed the charter");
+  const version = await createCharterVersion(t.db, a.id);
+  f = {
+    a,
+    b,
+    tenant,
+    foreign,
+    national,
+    emailId: email.id,
+    postId: p.id,
+    appointmentId: holder.id,
+    organisationId: partner.id,
+    boardMemberId: member.id,
+    meetingId: meeting.id,
+    charterVersionId: version.id,
+  };
 });
 
 function urlFor(id: string, params: Record<string, string>) {
