@@ -2,8 +2,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { NATIONAL_ROLES, permissionsFor, nationalCan, TENANT_ROLES, type NationalPermission, type NationalRole, type Permission, type TenantRole } from "~/domain/permissions";
 import { SECTIONS } from "~/sections";
-import { emailMessage, type Authority } from "../../db/schema";
-import { createAuthority, createSignedInUser } from "../factories";
+import { emailMessage, importBatch, type Authority } from "../../db/schema";
+import { courseByCode, createAuthority, createSignedInUser, createStaffMember, createTrainingSession } from "../factories";
 import { testContext } from "../helpers/context";
 import { useTestDatabase } from "../helpers/db";
 import { call, getRequest, postRequest, type Outcome } from "../helpers/requests";
@@ -47,6 +47,17 @@ const MATRIX: Record<string, RouteAccess> = {
   "a.$slug.settings._index": { loader: { tenant: "authority:read" } },
   "a.$slug.settings.people": { loader: { tenant: "people:invite-programme-manager" }, action: { tenant: "people:invite-programme-manager" } },
   "a.$slug.settings.audit": { loader: { tenant: "audit:read" } },
+  "a.$slug.training._index": { loader: { tenant: "authority:read" } },
+  "a.$slug.training.staff._index": { loader: { tenant: "authority:read" } },
+  "a.$slug.training.staff.new": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" } },
+  "a.$slug.training.staff.$staffId": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" }, params: (f) => ({ staffId: f.training.staffId }) },
+  "a.$slug.training.courses._index": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" } },
+  "a.$slug.training.courses.$courseId": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" }, params: (f) => ({ courseId: f.training.courseId }) },
+  "a.$slug.training.sessions.$sessionId": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" }, params: (f) => ({ sessionId: f.training.sessionId }) },
+  "a.$slug.training.requirements": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" } },
+  "a.$slug.training.import._index": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" } },
+  "a.$slug.training.import.$batchId": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" }, params: (f) => ({ batchId: f.training.batchId }) },
+  "a.$slug.training.export.$list": { loader: { tenant: "authority:read" }, params: () => ({ list: "staff" }) },
 };
 
 interface Fixture {
@@ -56,6 +67,7 @@ interface Fixture {
   foreign: Record<TenantRole, string>;
   national: Record<NationalRole, string>;
   emailId: string;
+  training: { staffId: string; courseId: string; sessionId: string; batchId: string };
 }
 
 type Handler = Parameters<typeof call>[0];
@@ -87,7 +99,11 @@ beforeAll(async () => {
     .insert(emailMessage)
     .values({ toAddress: "someone@example.test", subject: "Test", html: "<p>Test</p>", text: "Test", tag: "test", transport: "outbox", status: "stored" })
     .returning();
-  f = { a, b, tenant, foreign, national, emailId: email.id };
+  const staff = await createStaffMember(t.db, a.id);
+  const mi = await courseByCode(t.db, a.id, "mi");
+  const session = await createTrainingSession(t.db, a.id, mi.id);
+  const [batch] = await t.db.insert(importBatch).values({ authorityId: a.id, kind: "training-staff", filename: "staff.csv", content: "external_ref,discipline\nR1,other", rowCount: 1, status: "previewed" }).returning();
+  f = { a, b, tenant, foreign, national, emailId: email.id, training: { staffId: staff.id, courseId: mi.id, sessionId: session.id, batchId: batch.id } };
 });
 
 function urlFor(id: string, params: Record<string, string>) {
