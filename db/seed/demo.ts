@@ -4,6 +4,7 @@ import { seedRun } from "../schema";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { demoAuthorities } from "./demo-authorities";
 import { demoUsers } from "./demo-users";
+import { demoTraining } from "./demo-training";
 import { demoWorkforce } from "./demo-workforce";
 
 /**
@@ -16,7 +17,7 @@ export interface SeedPart {
   run(tx: Tx): Promise<void>;
 }
 
-export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce];
+export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce, demoTraining];
 
 export interface SeedResult {
   loaded: string[];

@@ -35,11 +35,17 @@ export async function courseByCode(db: Executor, authorityId: string, code: stri
   return row;
 }
 
-export async function createTrainingSession(db: Executor, authorityId: string, courseId: string, overrides: Partial<typeof trainingSession.$inferInsert> = {}): Promise<TrainingSession> {
-  const [row] = await db
+/** Sessions, in one statement. */
+export async function createTrainingSessions(db: Executor, rows: Array<Pick<typeof trainingSession.$inferInsert, "authorityId" | "courseId"> & Partial<typeof trainingSession.$inferInsert>>): Promise<TrainingSession[]> {
+  if (rows.length === 0) return [];
+  return db
     .insert(trainingSession)
-    .values({ authorityId, courseId, startDate: "2021-03-01", mode: "virtual", ...overrides })
+    .values(rows.map((r) => ({ startDate: "2021-03-01", mode: "virtual", ...r })))
     .returning();
+}
+
+export async function createTrainingSession(db: Executor, authorityId: string, courseId: string, overrides: Partial<typeof trainingSession.$inferInsert> = {}): Promise<TrainingSession> {
+  const [row] = await createTrainingSessions(db, [{ authorityId, courseId, ...overrides }]);
   return row;
 }
 
