@@ -12,10 +12,10 @@ import { Radios, Select, TextInput } from "./govuk/fields";
 export function TrainingNav({ slug }: { slug: string }) {
   const { pathname } = useLocation();
   const base = `/a/${slug}/training`;
-  const items = [
+  const items: Array<{ to: string; label: string; end?: boolean; also?: string }> = [
     { to: base, label: "Overview", end: true },
     { to: `${base}/staff`, label: "Staff" },
-    { to: `${base}/courses`, label: "Courses and sessions" },
+    { to: `${base}/courses`, label: "Courses and sessions", also: `${base}/sessions` },
     { to: `${base}/requirements`, label: "Requirements" },
     { to: `${base}/import`, label: "Import" },
   ];
@@ -23,7 +23,7 @@ export function TrainingNav({ slug }: { slug: string }) {
     <nav className="app-subnav" aria-label="Training">
       <ul className="app-subnav__list">
         {items.map((i) => {
-          const current = i.end ? pathname === i.to || pathname === `${i.to}/` : pathname.startsWith(i.to);
+          const current = i.end ? pathname === i.to || pathname === `${i.to}/` : pathname.startsWith(i.to) || Boolean(i.also && pathname.startsWith(i.also));
           return (
             <li key={i.to} className={`app-subnav__item${current ? " app-subnav__item--current" : ""}`}>
               <Link className="govuk-link govuk-link--no-visited-state" to={i.to} aria-current={current ? "page" : undefined}>

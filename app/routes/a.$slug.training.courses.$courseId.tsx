@@ -7,7 +7,7 @@ import { BackLink, SummaryList } from "~/components/govuk/content";
 import { Checkbox, TextInput } from "~/components/govuk/fields";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
-import { CsvLink, SavedMeanwhile, SessionFields, TrainingHeading, type SessionFormValues } from "~/components/training";
+import { CsvLink, SavedMeanwhile, SessionFields, TrainingHeading, type SessionFormValues, TrainingNav } from "~/components/training";
 import { formatDate, londonDate } from "~/domain/dates";
 import { courseKindLabel, sessionModeLabel } from "~/domain/training";
 import { courseFields, END_BEFORE_START, endAfterStart, sessionFields } from "~/domain/training-forms";
@@ -90,6 +90,7 @@ export default function CoursePage() {
   ];
   return (
     <>
+      <TrainingNav slug={d.slug} />
       <BackLink to={`${base}/courses`}>Courses and sessions</BackLink>
       <TrainingHeading authorityName={d.authorityName} caption="Course">
         {c.name}

@@ -8,7 +8,7 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
 import { ImportIssues, ImportSummary } from "~/components/import-preview";
-import { TrainingHeading } from "~/components/training";
+import { TrainingHeading, TrainingNav } from "~/components/training";
 import { formatDateTime } from "~/domain/dates";
 import { InvalidError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
@@ -60,6 +60,7 @@ export default function ImportPreviewPage() {
   ];
   return (
     <>
+      <TrainingNav slug={slug} />
       <BackLink to={`${base}/import`}>Import</BackLink>
       <TrainingHeading authorityName={authorityName} caption={`${TRAINING_IMPORT_KINDS[p.kind]} import`}>
         {p.status === "applied" ? "Imported" : "Check the import"}: {p.filename}

@@ -7,7 +7,7 @@ import { BackLink, InsetText, SummaryList } from "~/components/govuk/content";
 import { Checkboxes } from "~/components/govuk/fields";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
-import { CsvLink, SavedMeanwhile, SessionFields, TrainingHeading, type SessionFormValues } from "~/components/training";
+import { CsvLink, SavedMeanwhile, SessionFields, TrainingHeading, type SessionFormValues, TrainingNav } from "~/components/training";
 import { formatDate, londonDate } from "~/domain/dates";
 import { BOOKING_STATUSES, disciplineLabel, sessionModeLabel } from "~/domain/training";
 import { END_BEFORE_START, endAfterStart, sessionFields } from "~/domain/training-forms";
@@ -104,6 +104,7 @@ export default function SessionPage() {
   ];
   return (
     <>
+      <TrainingNav slug={d.slug} />
       <BackLink to={`${base}/courses/${d.course.id}`}>{d.course.name}</BackLink>
       <TrainingHeading authorityName={d.authorityName} caption={d.course.name}>
         Session on {formatDate(s.startDate)}

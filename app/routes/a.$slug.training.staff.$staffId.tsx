@@ -7,7 +7,7 @@ import { BackLink, SummaryList, Tag } from "~/components/govuk/content";
 import { TextInput } from "~/components/govuk/fields";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
-import { SavedMeanwhile, StaffFields, TrainingHeading, type StaffFormValues } from "~/components/training";
+import { SavedMeanwhile, StaffFields, TrainingHeading, type StaffFormValues, TrainingNav } from "~/components/training";
 import { formatDate, londonDate } from "~/domain/dates";
 import { bookingStatusLabel, disciplineLabel, sessionModeLabel } from "~/domain/training";
 import { LEAVE_BEFORE_START, leaveAfterStart, optionalDate, staffFields } from "~/domain/training-forms";
@@ -102,6 +102,7 @@ export default function StaffMemberPage() {
   ];
   return (
     <>
+      <TrainingNav slug={d.slug} />
       <BackLink to={`${base}/staff`}>Staff roster</BackLink>
       <TrainingHeading authorityName={d.authorityName} caption="Staff">
         {m.name}

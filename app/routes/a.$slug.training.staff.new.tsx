@@ -4,7 +4,7 @@ import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
 import { SERVICE_NAME } from "~/components/govuk/layout";
-import { StaffFields, TrainingHeading, type StaffFormValues } from "~/components/training";
+import { StaffFields, TrainingHeading, type StaffFormValues, TrainingNav } from "~/components/training";
 import { staffSchema } from "~/domain/training-forms";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
@@ -36,6 +36,7 @@ export default function AddStaff() {
   const { form, fields, summary } = useServerForm<StaffFormValues>({ id: "staff", lastResult, defaultValue: { externalRef: ref, inScope: "yes" } });
   return (
     <>
+      <TrainingNav slug={slug} />
       <BackLink to={`/a/${slug}/training/staff`}>Staff roster</BackLink>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
