@@ -18,6 +18,10 @@ export interface ImportIssue {
 
 export type ImportAction = "create" | "update" | "unchanged";
 
+/** What a training import file holds. */
+export const TRAINING_IMPORT_KINDS = { staff: "Staff roster", attendance: "Attendance" } as const;
+export type TrainingImportKind = keyof typeof TRAINING_IMPORT_KINDS;
+
 export const STAFF_COLUMNS = ["external_ref", "name", "discipline", "team", "start_date", "leave_date", "in_scope"] as const;
 export const STAFF_REQUIRED_COLUMNS = ["external_ref", "discipline"];
 export const ATTENDANCE_COLUMNS = ["external_ref", "course", "session_date", "end_date", "status", "mode"] as const;

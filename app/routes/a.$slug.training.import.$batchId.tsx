@@ -10,10 +10,11 @@ import { Table } from "~/components/govuk/table";
 import { ImportIssues, ImportSummary } from "~/components/import-preview";
 import { TrainingHeading, TrainingNav } from "~/components/training";
 import { formatDateTime } from "~/domain/dates";
+import { TRAINING_IMPORT_KINDS } from "~/domain/training-import";
 import { InvalidError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
 import { orHttpError } from "~/services/training/http.server";
-import { applyTrainingImport, previewTrainingImport, TRAINING_IMPORT_KINDS } from "~/services/training/imports.server";
+import { applyTrainingImport, previewTrainingImport } from "~/services/training/imports.server";
 
 export const meta: MetaFunction = () => [{ title: `Import preview – Training – ${SERVICE_NAME}` }];
 
@@ -26,7 +27,8 @@ function batchId(params: Record<string, string | undefined>) {
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:read");
   const preview = await orHttpError(previewTrainingImport(access.tenant, batchId(args.params)));
-  return { slug: access.authority.slug, authorityName: access.authority.name, canEdit: access.can("programme:edit"), preview };
+  // Times are formatted here, on the server, so the page the browser hydrates says the same.
+  return { slug: access.authority.slug, authorityName: access.authority.name, canEdit: access.can("programme:edit"), preview: { ...preview, createdAt: formatDateTime(preview.createdAt), appliedAt: preview.appliedAt ? formatDateTime(preview.appliedAt) : null } };
 }
 
 /** Confirm: checks the file again and applies every row in one transaction, or none. */
@@ -67,8 +69,8 @@ export default function ImportPreviewPage() {
       </TrainingHeading>
       <ErrorSummary errors={failed ? [{ href: "#confirm", message: failed.message }] : []} />
       <p className="govuk-body">
-        {p.rowCount} {p.rowCount === 1 ? "row" : "rows"}, uploaded {formatDateTime(p.createdAt)}
-        {p.appliedAt ? `, imported ${formatDateTime(p.appliedAt)}` : ""}.
+        {p.rowCount} {p.rowCount === 1 ? "row" : "rows"}, uploaded {p.createdAt}
+        {p.appliedAt ? `, imported ${p.appliedAt}` : ""}.
       </p>
       {p.status === "applied" ? (
         <>

@@ -8,16 +8,17 @@ import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
 import { CsvLink, TrainingHeading, TrainingNav } from "~/components/training";
 import { formatDateTime } from "~/domain/dates";
-import { MAX_IMPORT_ROWS } from "~/domain/training-import";
+import { MAX_IMPORT_ROWS, TRAINING_IMPORT_KINDS, type TrainingImportKind } from "~/domain/training-import";
 import { InvalidError } from "~/errors";
-import { isTrainingImportKind, listTrainingImports, TRAINING_IMPORT_KINDS, uploadTrainingImport, type TrainingImportKind } from "~/services/training/imports.server";
+import { isTrainingImportKind, listTrainingImports, uploadTrainingImport } from "~/services/training/imports.server";
 import { MAX_UPLOAD_BYTES, readUploadedText } from "~/uploads.server";
 
 export const meta: MetaFunction = () => [{ title: `Import – Training – ${SERVICE_NAME}` }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:read");
-  const imports = await listTrainingImports(access.tenant);
+  // Times are formatted here, on the server, so the page the browser hydrates says the same.
+  const imports = (await listTrainingImports(access.tenant)).map((i) => ({ ...i, createdAt: formatDateTime(i.createdAt) }));
   return { slug: access.authority.slug, authorityName: access.authority.name, canEdit: access.can("programme:edit"), imports, maxRows: MAX_IMPORT_ROWS, maxMb: MAX_UPLOAD_BYTES / 1024 / 1024 };
 }
 
@@ -124,7 +125,7 @@ export default function ImportPage() {
         rowKey={(i) => i.id}
         empty="No imports yet."
         columns={[
-          { key: "when", header: "Uploaded", cell: (i) => <Link className="govuk-link" to={`${base}/import/${i.id}`}>{formatDateTime(i.createdAt)}</Link> },
+          { key: "when", header: "Uploaded", cell: (i) => <Link className="govuk-link" to={`${base}/import/${i.id}`}>{i.createdAt}</Link> },
           { key: "kind", header: "Kind", cell: (i) => TRAINING_IMPORT_KINDS[i.kind] },
           { key: "file", header: "File", cell: (i) => i.filename },
           { key: "rows", header: "Rows", cell: (i) => i.rowCount, numeric: true },

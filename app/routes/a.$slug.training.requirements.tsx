@@ -76,7 +76,7 @@ export default function Requirements() {
                   {d.courses.map((c) => (
                     <th key={c.id} scope="col" className="govuk-table__header app-matrix__course">
                       {c.name}
-                      {c.audience ? <span className="govuk-hint govuk-!-font-size-14 govuk-!-margin-bottom-0">{c.audience}</span> : null}
+                      {c.audience ? <span className="govuk-hint govuk-!-display-block govuk-!-font-size-14 govuk-!-margin-bottom-0">{c.audience}</span> : null}
                     </th>
                   ))}
                 </tr>

@@ -16,6 +16,8 @@ import {
   type ImportIssue,
   type NewSession,
   type StaffChange,
+  TRAINING_IMPORT_KINDS,
+  type TrainingImportKind,
 } from "../../domain/training-import";
 import { formatDate } from "../../domain/dates";
 import { bookingStatusLabel, disciplineLabel } from "../../domain/training";
@@ -24,8 +26,6 @@ import { recordAudit } from "../audit.server";
 import { claimImportBatch, saveImportPreview } from "../imports/import-batches.server";
 import { inTenant, type TenantScope } from "../scope.server";
 
-export const TRAINING_IMPORT_KINDS = { staff: "Staff roster", attendance: "Attendance" } as const;
-export type TrainingImportKind = keyof typeof TRAINING_IMPORT_KINDS;
 const BATCH_KIND: Record<TrainingImportKind, string> = { staff: "training-staff", attendance: "training-attendance" };
 const KIND_OF_BATCH = Object.fromEntries(Object.entries(BATCH_KIND).map(([k, v]) => [v, k])) as Record<string, TrainingImportKind>;
 
@@ -177,7 +177,7 @@ async function applyStaff(tx: Tx, scope: TenantScope, changes: StaffChange[]) {
   for (let i = 0; i < writes.length; i += CHUNK) {
     await tx.execute(sql`
       insert into ${staffMember} (authority_id, external_ref, name, discipline, team_id, start_date, leave_date, in_scope, updated_at)
-      select ${scope.authorityId}::uuid, x.external_ref, x.name, x.discipline, x.team_id, x.start_date, x.leave_date, x.in_scope, ${scope.now}
+      select ${scope.authorityId}::uuid, x.external_ref, x.name, x.discipline, x.team_id, x.start_date, x.leave_date, x.in_scope, ${scope.now.toISOString()}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(writes.slice(i, i + CHUNK))}::jsonb)
         as x(external_ref text, name text, discipline text, team_id uuid, start_date date, leave_date date, in_scope boolean)
       on conflict (authority_id, external_ref) do update set
@@ -200,7 +200,7 @@ async function applyAttendance(tx: Tx, scope: TenantScope, changes: AttendanceCh
   for (let i = 0; i < writes.length; i += CHUNK) {
     await tx.execute(sql`
       insert into ${booking} (authority_id, session_id, staff_member_id, status, updated_at)
-      select ${scope.authorityId}::uuid, x.session_id, x.staff_member_id, x.status, ${scope.now}
+      select ${scope.authorityId}::uuid, x.session_id, x.staff_member_id, x.status, ${scope.now.toISOString()}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(writes.slice(i, i + CHUNK))}::jsonb) as x(session_id uuid, staff_member_id uuid, status text)
       on conflict (session_id, staff_member_id) do update set status = excluded.status, version = ${booking.version} + 1, updated_at = excluded.updated_at`);
   }

@@ -202,7 +202,7 @@ export async function recordAttendance(scope: TenantScope, sessionId: string, en
       sql`, `,
     );
     const updated = await tx.execute(sql`
-      update ${booking} set status = v.status, version = ${booking.version} + 1, updated_at = ${scope.now}
+      update ${booking} set status = v.status, version = ${booking.version} + 1, updated_at = ${scope.now.toISOString()}::timestamptz
       from (values ${values}) as v(id, status, version)
       where ${booking.id} = v.id and ${booking.version} = v.version and ${booking.sessionId} = ${sessionId}
       returning ${booking.id}`);
