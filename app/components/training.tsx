@@ -5,7 +5,7 @@ import { formatDate, type IsoDate } from "~/domain/dates";
 import { formatPercent } from "~/domain/format";
 import type { CriterionResult, Forecast } from "~/domain/readiness";
 import { DISCIPLINES, SESSION_MODES } from "~/domain/training";
-import { Tag } from "./govuk/content";
+import { SummaryList, Tag } from "./govuk/content";
 import { Radios, Select, TextInput } from "./govuk/fields";
 
 /** The training pages' own navigation. */
@@ -168,14 +168,7 @@ export function SavedMeanwhile({ rows }: { rows: Array<{ key: string; value: Rea
   return (
     <div className="govuk-inset-text" id="saved-meanwhile">
       <h2 className="govuk-heading-s">Saved by someone else</h2>
-      <dl className="govuk-summary-list govuk-summary-list--no-border">
-        {rows.map((r) => (
-          <div className="govuk-summary-list__row" key={r.key}>
-            <dt className="govuk-summary-list__key">{r.key}</dt>
-            <dd className="govuk-summary-list__value">{r.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows} noBorder />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { notFound, requireMembership } from "~/auth/guards.server";
+import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink, SummaryList } from "~/components/govuk/content";
 import { Checkbox, TextInput } from "~/components/govuk/fields";
@@ -13,7 +13,7 @@ import { courseKindLabel, sessionModeLabel } from "~/domain/training";
 import { courseFields, END_BEFORE_START, endAfterStart, sessionFields } from "~/domain/training-forms";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { orHttpError } from "~/services/training/http.server";
+import { idParam, orHttpError } from "~/services/training/http.server";
 import { getCourse, updateCourse } from "~/services/training/courses.server";
 import { addSession } from "~/services/training/sessions.server";
 
@@ -24,21 +24,15 @@ const schemas = {
   "add-session": z.object({ intent: z.literal("add-session"), ...sessionFields }).refine(endAfterStart, END_BEFORE_START),
 };
 
-function courseId(params: Record<string, string | undefined>) {
-  const id = z.uuid().safeParse(params.courseId);
-  if (!id.success) throw notFound();
-  return id.data;
-}
-
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:read");
-  const { course, sessions } = await orHttpError(getCourse(access.tenant, courseId(args.params)));
+  const { course, sessions } = await orHttpError(getCourse(access.tenant, idParam(args.params, "courseId")));
   return { slug: access.authority.slug, authorityName: access.authority.name, canEdit: access.can("programme:edit"), today: londonDate(args.context.now()), course, sessions };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");
-  const id = courseId(args.params);
+  const id = idParam(args.params, "courseId");
   const formData = await args.request.formData();
   const here = `/a/${access.authority.slug}/training/courses/${id}`;
   if (formData.get("intent") === "update-course") {

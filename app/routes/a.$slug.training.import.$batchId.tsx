@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { notFound, requireMembership } from "~/auth/guards.server";
+import { requireMembership } from "~/auth/guards.server";
 import { BackLink, InsetText, Tag } from "~/components/govuk/content";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { SERVICE_NAME } from "~/components/govuk/layout";
@@ -13,20 +12,14 @@ import { formatDateTime } from "~/domain/dates";
 import { TRAINING_IMPORT_KINDS } from "~/domain/training-import";
 import { InvalidError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
-import { orHttpError } from "~/services/training/http.server";
+import { idParam, orHttpError } from "~/services/training/http.server";
 import { applyTrainingImport, previewTrainingImport } from "~/services/training/imports.server";
 
 export const meta: MetaFunction = () => [{ title: `Import preview – Training – ${SERVICE_NAME}` }];
 
-function batchId(params: Record<string, string | undefined>) {
-  const id = z.uuid().safeParse(params.batchId);
-  if (!id.success) throw notFound();
-  return id.data;
-}
-
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:read");
-  const preview = await orHttpError(previewTrainingImport(access.tenant, batchId(args.params)));
+  const preview = await orHttpError(previewTrainingImport(access.tenant, idParam(args.params, "batchId")));
   // Times are formatted here, on the server, so the page the browser hydrates says the same.
   return { slug: access.authority.slug, authorityName: access.authority.name, canEdit: access.can("programme:edit"), preview: { ...preview, createdAt: formatDateTime(preview.createdAt), appliedAt: preview.appliedAt ? formatDateTime(preview.appliedAt) : null } };
 }
@@ -34,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
 /** Confirm: checks the file again and applies every row in one transaction, or none. */
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");
-  const id = batchId(args.params);
+  const id = idParam(args.params, "batchId");
   const form = await args.request.formData();
   if (form.get("intent") !== "confirm") return data({ message: "Choose what to do" }, { status: 400 });
   try {

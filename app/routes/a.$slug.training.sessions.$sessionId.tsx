@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { notFound, requireMembership } from "~/auth/guards.server";
+import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink, InsetText, SummaryList } from "~/components/govuk/content";
 import { Checkboxes } from "~/components/govuk/fields";
@@ -13,7 +13,7 @@ import { BOOKING_STATUSES, disciplineLabel, sessionModeLabel } from "~/domain/tr
 import { END_BEFORE_START, endAfterStart, sessionFields } from "~/domain/training-forms";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { orHttpError } from "~/services/training/http.server";
+import { idParam, orHttpError } from "~/services/training/http.server";
 import { bookStaff, cancelBooking, getSession, recordAttendance, updateSession } from "~/services/training/sessions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.course.name}, ${formatDate(data.session.startDate)}` : "Session"} – Training – ${SERVICE_NAME}` }];
@@ -32,21 +32,15 @@ const schemas = {
 type Intent = keyof typeof schemas;
 const INTENTS = Object.keys(schemas) as Intent[];
 
-function sessionId(params: Record<string, string | undefined>) {
-  const id = z.uuid().safeParse(params.sessionId);
-  if (!id.success) throw notFound();
-  return id.data;
-}
-
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:read");
-  const s = await orHttpError(getSession(access.tenant, sessionId(args.params)));
+  const s = await orHttpError(getSession(access.tenant, idParam(args.params, "sessionId")));
   return { slug: access.authority.slug, authorityName: access.authority.name, canEdit: access.can("programme:edit"), today: londonDate(args.context.now()), ...s };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");
-  const id = sessionId(args.params);
+  const id = idParam(args.params, "sessionId");
   const formData = await args.request.formData();
   const intent = INTENTS.find((i) => i === formData.get("intent")) ?? "update-session";
   const here = `/a/${access.authority.slug}/training/sessions/${id}`;

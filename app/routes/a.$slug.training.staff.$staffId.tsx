@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { notFound, requireMembership } from "~/auth/guards.server";
+import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink, SummaryList, Tag } from "~/components/govuk/content";
 import { TextInput } from "~/components/govuk/fields";
@@ -13,7 +13,7 @@ import { bookingStatusLabel, disciplineLabel, sessionModeLabel } from "~/domain/
 import { LEAVE_BEFORE_START, leaveAfterStart, optionalDate, staffFields } from "~/domain/training-forms";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { orHttpError } from "~/services/training/http.server";
+import { idParam, orHttpError } from "~/services/training/http.server";
 import { getStaffMember, recordLeaveDate, updateStaffMember } from "~/services/training/staff.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.member.name ?? "Staff member"} – Training – ${SERVICE_NAME}` }];
@@ -26,16 +26,10 @@ const schemas = {
   leave: z.object({ intent: z.literal("leave"), version, leaveDate: optionalDate("the last day in post") }),
 };
 
-function staffId(params: Record<string, string | undefined>) {
-  const id = z.uuid().safeParse(params.staffId);
-  if (!id.success) throw notFound();
-  return id.data;
-}
-
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:read");
   const today = londonDate(args.context.now());
-  const person = await orHttpError(getStaffMember(access.tenant, staffId(args.params), today));
+  const person = await orHttpError(getStaffMember(access.tenant, idParam(args.params, "staffId"), today));
   const { member } = person;
   return {
     slug: access.authority.slug,
@@ -52,7 +46,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");
-  const id = staffId(args.params);
+  const id = idParam(args.params, "staffId");
   const formData = await args.request.formData();
   const here = `/a/${access.authority.slug}/training/staff/${id}`;
   if (formData.get("intent") === "leave") {

@@ -4,22 +4,16 @@ import { isUniqueViolation } from "../../../db/errors";
 import { booking, course, staffMember, team, trainingSession, workshopRequirement } from "../../../db/schema";
 import type { IsoDate } from "../../domain/dates";
 import { hasCompletedMi, missingWorkshops } from "../../domain/readiness";
-import { completedCourses, nextStaffRef, type Discipline } from "../../domain/training";
+import { completedCourses, nextStaffRef } from "../../domain/training";
+import type { StaffValues } from "../../domain/training-import";
 import { filterStaff, staffProgress, type StaffFilter } from "../../domain/training-progress";
 import { ConflictError, InvalidError, NotFoundError } from "../../errors";
 import { recordAudit } from "../audit.server";
 import { inTenant, type TenantScope } from "../scope.server";
 import { loadTrainingPicture, type ThresholdOverrides } from "./training-facts.server";
 
-export interface StaffInput {
-  externalRef: string;
-  name: string;
-  discipline: Discipline;
-  teamId: string | null;
-  startDate: IsoDate | null;
-  leaveDate: IsoDate | null;
-  inScope: boolean;
-}
+/** What a person's record holds: the same fields a staff import writes. */
+export type StaffInput = StaffValues;
 
 export interface RosterRow {
   id: string;
