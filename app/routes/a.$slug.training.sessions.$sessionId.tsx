@@ -160,7 +160,7 @@ export default function SessionPage() {
                   key: "cancel",
                   header: <span className="govuk-visually-hidden">Cancel</span>,
                   cell: (b: (typeof d.bookings)[number]) =>
-                    b.status === "cancelled" ? null : (
+                    b.status !== "booked" ? null : (
                       <Form method="post">
                         <input type="hidden" name="intent" value="cancel" />
                         <input type="hidden" name="bookingId" value={b.id} />

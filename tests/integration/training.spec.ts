@@ -176,6 +176,12 @@ describe("sessions, bookings and attendance", () => {
     const [audit] = await t.db.select().from(auditEvent).where(and(eq(auditEvent.entityId, session.id), eq(auditEvent.action, "training.attendance-recorded")));
     expect(audit.after).toEqual(expect.arrayContaining([expect.objectContaining({ status: "did-not-attend" })]));
 
+    // An attended place is history: it cannot be cancelled.
+    const attendedPlace = (await t.db.select().from(booking).where(eq(booking.id, places[0].id)))[0];
+    const cancelAttended = await post(sessionAction, path, token, params, { intent: "cancel", bookingId: attendedPlace.id, version: String(attendedPlace.version) });
+    expect(cancelAttended.status).toBe(422);
+    expect(errors(cancelAttended)[""]).toEqual(["Only a booked place can be cancelled: if the attendance recorded is wrong, set it back to booked first."]);
+
     const stale = await post(sessionAction, path, token, params, form(["attended", "attended", "attended"]));
     expect(stale.status).toBe(409);
     expect((await t.db.select().from(booking).where(eq(booking.sessionId, session.id))).filter((b) => b.status === "attended")).toHaveLength(2);

@@ -220,7 +220,7 @@ export async function recordAttendance(scope: TenantScope, sessionId: string, en
   });
 }
 
-/** Cancels a place: the person no longer holds it (the row stays, so the history does). */
+/** Cancels a booked place: the person no longer holds it (the row stays, so the history does). */
 export async function cancelBooking(scope: TenantScope, sessionId: string, bookingId: string, version: number): Promise<{ name: string }> {
   return inTenant(scope, async (tx) => {
     const [place] = await tx
@@ -231,6 +231,8 @@ export async function cancelBooking(scope: TenantScope, sessionId: string, booki
       .limit(1);
     if (!place) throw new NotFoundError("Booking not found");
     if (place.version !== version || place.status === "cancelled") throw new ConflictError(BOOKING_CONFLICT);
+    // Attendance is a record of what happened: correct it to "booked" first if it was wrong.
+    if (place.status !== "booked") throw new InvalidError("Only a booked place can be cancelled: if the attendance recorded is wrong, set it back to booked first.");
     await tx
       .update(booking)
       .set({ status: "cancelled", version: sql`${booking.version} + 1`, updatedAt: scope.now })
