@@ -13,7 +13,7 @@ export interface Section {
 export const SECTIONS: Section[] = [
   { path: "", label: "Readiness", summary: "The three DfE go-live criteria, live and forecast.", built: true, permission: "authority:read" },
   { path: "workforce", label: "Workforce", summary: "Recruitment against establishment: posts, pipeline, contracts and leavers.", built: true, permission: "authority:read" },
-  { path: "training", label: "Training", summary: "Motivational Interviewing and the Practice and Change workshops.", built: false, permission: "authority:read" },
+  { path: "training", label: "Training", summary: "Motivational Interviewing and the Practice and Change workshops.", built: true, permission: "authority:read" },
   { path: "hubs", label: "Hubs", summary: "Locality hub openings: planned, forecast and actual.", built: false, permission: "authority:read" },
   { path: "partnership", label: "Partnership", summary: "The partnership board and its charter, signed online by each partner.", built: true, permission: "charter:read" },
   { path: "funding", label: "Funding", summary: "Adult worker costs, the DfE grant taper and the shortfall partners must cover.", built: false, permission: "authority:read" },

@@ -1,13 +1,18 @@
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { formatDate } from "~/domain/dates";
 
-/** Choose the date the page's figures are for. A plain GET form: works without JavaScript. */
-export function AsOfForm({ asOf, isToday, extra }: { asOf: string; isToday: boolean; extra?: Record<string, string> }) {
+/**
+ * Choose the date the page's figures are for. A plain GET form: works without JavaScript.
+ * `children` adds filters (selects) shown before the date; `extra` keeps other query values.
+ */
+export function AsOfForm({ asOf, isToday, extra, children }: { asOf: string; isToday: boolean; extra?: Record<string, string>; children?: ReactNode }) {
   return (
     <Form method="get" className="app-as-of app-no-print">
       {Object.entries(extra ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
+      {children ? <div className="app-filter-form">{children}</div> : null}
       <div className="govuk-form-group">
         <label className="govuk-label govuk-label--s" htmlFor="asOf">
           Figures as of

@@ -95,6 +95,8 @@ describe("UK formats", () => {
   it("formats instants in UK time, summer and winter", () => {
     expect(formatDateTime(new Date("2026-11-23T11:05:00Z"))).toBe("23 November 2026 at 11:05am");
     expect(formatDateTime(new Date("2026-07-01T13:30:00Z"))).toBe("1 July 2026 at 2:30pm");
+    expect(formatDateTime(new Date("2026-11-23T12:05:00Z"))).toBe("23 November 2026 at 12:05pm");
+    expect(formatDateTime(new Date("2026-11-23T00:05:00Z"))).toBe("23 November 2026 at 12:05am");
     expect(formatDateTime(null)).toBe("–");
   });
   it("takes today's date in England, not UTC", () => {

@@ -108,7 +108,8 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
   year: "numeric",
   hour: "numeric",
   minute: "2-digit",
-  hour12: true,
+  // h12 (1–12), not hour12 (which gives "0:05 pm" for noon in Node's ICU).
+  hourCycle: "h12",
   timeZone: "Europe/London",
 });
 

@@ -211,6 +211,13 @@ describe("forecast", () => {
     expect(forecastCriteria({ posts, appointments }, noTraining, DEFAULT_THRESHOLDS, "2023-09-01")["adult-workers"]).toEqual({ kind: "met", since: null, fallsBelowOn: "2024-04-01" });
   });
 
+  it("does not count a booked place on a session already over: its attendance is not recorded", () => {
+    const a = staff();
+    const t: TrainingFacts = { staff: [a], attendance: [attended(a, "mi", "2023-09-20", "booked")], miCourseIds: ["mi"], requirements: {} };
+    expect(forecastCriteria({ posts: [], appointments: [] }, t, DEFAULT_THRESHOLDS, "2023-10-01").mi).toEqual({ kind: "not-on-current-plans" });
+    expect(forecastCriteria({ posts: [], appointments: [] }, t, DEFAULT_THRESHOLDS, "2023-09-01").mi).toEqual({ kind: "will-meet", on: "2023-09-20" });
+  });
+
   it("counts booked training as done on the session's last day, and leavers out", () => {
     const a = staff();
     const b = staff();

@@ -114,8 +114,8 @@ export function adultWorkersCriterion(f: WorkforceFacts, date: IsoDate, threshol
   };
 }
 
-function peopleCriterion(key: "mi" | "workshops", t: TrainingFacts, date: IsoDate, threshold: number, done: (staff: StaffFacts, completed: Set<string>) => boolean, assumeBooked: boolean): CriterionResult {
-  const completed = completedCourses(t.attendance, date, assumeBooked);
+function peopleCriterion(key: "mi" | "workshops", t: TrainingFacts, date: IsoDate, threshold: number, done: (staff: StaffFacts, completed: Set<string>) => boolean, plansFrom: IsoDate | null): CriterionResult {
+  const completed = completedCourses(t.attendance, date, plansFrom);
   const rows = t.staff.filter((s) => s.inScope && isStaffInPost(s, date)).map((s) => ({ staff: s, ok: done(s, completed.get(s.id) ?? new Set()) ? 1 : 0 }));
   const n = rows.reduce((s, r) => s + r.ok, 0);
   const d = rows.length;
@@ -142,12 +142,13 @@ export function missingWorkshops(t: Pick<TrainingFacts, "requirements">, staff: 
   return (t.requirements[staff.discipline] ?? []).filter((id) => !completed.has(id));
 }
 
-export function miCriterion(t: TrainingFacts, date: IsoDate, threshold: number, assumeBooked = false): CriterionResult {
-  return peopleCriterion("mi", t, date, threshold, (_s, c) => hasCompletedMi(t, c), assumeBooked);
+/** `plansFrom`: forecast mode from that date, where places booked on later sessions count as attended. */
+export function miCriterion(t: TrainingFacts, date: IsoDate, threshold: number, plansFrom: IsoDate | null = null): CriterionResult {
+  return peopleCriterion("mi", t, date, threshold, (_s, c) => hasCompletedMi(t, c), plansFrom);
 }
 
-export function workshopsCriterion(t: TrainingFacts, date: IsoDate, threshold: number, assumeBooked = false): CriterionResult {
-  return peopleCriterion("workshops", t, date, threshold, (s, c) => missingWorkshops(t, s, c).length === 0, assumeBooked);
+export function workshopsCriterion(t: TrainingFacts, date: IsoDate, threshold: number, plansFrom: IsoDate | null = null): CriterionResult {
+  return peopleCriterion("workshops", t, date, threshold, (s, c) => missingWorkshops(t, s, c).length === 0, plansFrom);
 }
 
 export interface Readiness {
@@ -164,8 +165,8 @@ export interface Readiness {
 export function readinessOn(w: WorkforceFacts, t: TrainingFacts, thresholds: Thresholds, date: IsoDate, plansFrom: IsoDate | null = null): Readiness {
   const criteria = [
     adultWorkersCriterion(w, date, thresholds.adultWorkers, plansFrom),
-    miCriterion(t, date, thresholds.mi, plansFrom !== null),
-    workshopsCriterion(t, date, thresholds.workshops, plansFrom !== null),
+    miCriterion(t, date, thresholds.mi, plansFrom),
+    workshopsCriterion(t, date, thresholds.workshops, plansFrom),
   ];
   return { asOf: date, criteria, ready: criteria.every((c) => c.met) };
 }
@@ -208,8 +209,8 @@ export function forecastCriteria(w: WorkforceFacts, t: TrainingFacts, thresholds
   const dates = changeDates(w, t, from, until);
   const evaluate: Record<CriterionKey, (d: IsoDate) => CriterionResult> = {
     "adult-workers": (d) => adultWorkersCriterion(w, d, thresholds.adultWorkers, from),
-    mi: (d) => miCriterion(t, d, thresholds.mi, true),
-    workshops: (d) => workshopsCriterion(t, d, thresholds.workshops, true),
+    mi: (d) => miCriterion(t, d, thresholds.mi, from),
+    workshops: (d) => workshopsCriterion(t, d, thresholds.workshops, from),
   };
   const result = {} as Record<CriterionKey, Forecast>;
   for (const key of Object.keys(evaluate) as CriterionKey[]) {

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from "./demo-accounts";
 import { demoAuthorities } from "./demo-authorities";
 import { demoPartnership } from "./demo-partnership";
 import { demoUsers } from "./demo-users";
+import { demoTraining } from "./demo-training";
 import { demoWorkforce } from "./demo-workforce";
 
 /**
@@ -17,7 +18,7 @@ export interface SeedPart {
   run(tx: Tx): Promise<void>;
 }
 
-export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce, demoPartnership];
+export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce, demoTraining, demoPartnership];
 
 export interface SeedResult {
   loaded: string[];

@@ -2,3 +2,4 @@ export * from "./authority";
 export * from "./user";
 export * from "./workforce";
 export * from "./partnership";
+export * from "./training";

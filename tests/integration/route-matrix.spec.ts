@@ -2,8 +2,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { NATIONAL_ROLES, permissionsFor, nationalCan, TENANT_ROLES, type NationalPermission, type NationalRole, type Permission, type TenantRole } from "~/domain/permissions";
 import { SECTIONS } from "~/sections";
-import { emailMessage, type Authority } from "../../db/schema";
-import { createAppointment, createAuthority, createBoardMeeting, createBoardMember, createCharterVersion, createPartner, createPost, createSignedInUser } from "../factories";
+import { emailMessage, importBatch, type Authority } from "../../db/schema";
+import {
+  courseByCode,
+  createAppointment,
+  createAuthority,
+  createBoardMeeting,
+  createBoardMember,
+  createCharterVersion,
+  createPartner,
+  createPost,
+  createSignedInUser,
+  createStaffMember,
+  createTrainingSession,
+} from "../factories";
 import { testContext } from "../helpers/context";
 import { useTestDatabase } from "../helpers/db";
 import { call, getRequest, postRequest, type Outcome } from "../helpers/requests";
@@ -77,6 +89,17 @@ const MATRIX: Record<string, RouteAccess> = {
   "a.$slug.partnership.charter.$versionId.sign": { loader: { tenant: "charter:sign" }, action: { tenant: "charter:sign" }, params: (f) => ({ versionId: f.charterVersionId }) },
   "a.$slug.partnership.charter.$versionId.certificate": { loader: { tenant: "charter:read" }, params: (f) => ({ versionId: f.charterVersionId }) },
   "sign.$token": { loader: "public", action: "public", params: () => ({ token: "no-such-token" }) },
+  "a.$slug.training._index": { loader: { tenant: "authority:read" } },
+  "a.$slug.training.staff._index": { loader: { tenant: "authority:read" } },
+  "a.$slug.training.staff.new": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" } },
+  "a.$slug.training.staff.$staffId": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" }, params: (f) => ({ staffId: f.training.staffId }) },
+  "a.$slug.training.courses._index": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" } },
+  "a.$slug.training.courses.$courseId": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" }, params: (f) => ({ courseId: f.training.courseId }) },
+  "a.$slug.training.sessions.$sessionId": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" }, params: (f) => ({ sessionId: f.training.sessionId }) },
+  "a.$slug.training.requirements": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" } },
+  "a.$slug.training.import._index": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" } },
+  "a.$slug.training.import.$batchId": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" }, params: (f) => ({ batchId: f.training.batchId }) },
+  "a.$slug.training.export.$list": { loader: { tenant: "authority:read" }, params: () => ({ list: "staff" }) },
 };
 
 interface Fixture {
@@ -93,6 +116,7 @@ interface Fixture {
   boardMemberId: string;
   meetingId: string;
   charterVersionId: string;
+  training: { staffId: string; courseId: string; sessionId: string; batchId: string };
 }
 
 type Handler = Parameters<typeof call>[0];
@@ -130,6 +154,10 @@ beforeAll(async () => {
   const member = await createBoardMember(t.db, a.id, partner.id);
   const meeting = await createBoardMeeting(t.db, a.id, "2023-01-10", "Agreed the charter");
   const version = await createCharterVersion(t.db, a.id);
+  const staff = await createStaffMember(t.db, a.id);
+  const mi = await courseByCode(t.db, a.id, "mi");
+  const session = await createTrainingSession(t.db, a.id, mi.id);
+  const [batch] = await t.db.insert(importBatch).values({ authorityId: a.id, kind: "training-staff", filename: "staff.csv", content: "external_ref,discipline\nR1,other", rowCount: 1, status: "previewed" }).returning();
   f = {
     a,
     b,
@@ -143,6 +171,7 @@ beforeAll(async () => {
     boardMemberId: member.id,
     meetingId: meeting.id,
     charterVersionId: version.id,
+    training: { staffId: staff.id, courseId: mi.id, sessionId: session.id, batchId: batch.id },
   };
 });
 

@@ -38,11 +38,13 @@ export function CriterionCard({ c, forecast }: { c: CriterionView; forecast: For
         {CRITERION_LABELS[c.key]}
       </h2>
       <p className="app-criterion__figure">{empty ? "–" : formatPercent(c.percent)}</p>
-      <p className="govuk-body-s">{empty ? EMPTY[c.key] : `${c.unit === "FTE" ? formatFte(c.numerator) : c.numerator} of ${amount(c.unit, c.denominator)}`}</p>
+      <p className="govuk-body-s" id={`${c.key}-figure`}>
+        {empty ? EMPTY[c.key] : `${c.unit === "FTE" ? formatFte(c.numerator) : c.numerator} of ${amount(c.unit, c.denominator)}${c.unit === "people" ? " in scope and in post" : ""}`}
+      </p>
       <p>
         {empty ? <Tag colour="grey">Not measurable</Tag> : c.met ? <Tag colour="green">Met ({c.threshold}%)</Tag> : <Tag colour="red">Not met ({c.threshold}%)</Tag>}
       </p>
-      {!empty && !c.met ? <p className="govuk-body-s">{`${amount(c.unit, c.shortfall)} more to reach ${c.threshold}%.`}</p> : null}
+      {!empty && !c.met ? <p className="govuk-body-s" id={`${c.key}-shortfall`}>{`${amount(c.unit, c.shortfall)} more to reach ${c.threshold}%.`}</p> : null}
       <p className="govuk-body-s app-criterion__forecast">
         <strong>Forecast:</strong> {forecastText(forecast)}
       </p>
