@@ -5,12 +5,15 @@ import {
   computeFunding,
   contributionsIn,
   costRateOn,
+  daysInMonth,
   DEFAULT_SETTINGS,
   DEFAULT_TAPER_BP,
   establishmentAnnualCost,
   financialYearRows,
-  grantYearIndex,
+  fundingOverview,
   modelRange,
+  parseFinancialYear,
+  postCostOn,
   monthsBetween,
   resolveCostsFrom,
   scheduleEnd,
@@ -137,12 +140,11 @@ describe("a stream that starts in the middle of a month", () => {
   });
 
   it("counts 12-month periods from the start date itself", () => {
-    expect(grantYearIndex("2020-09-15", "2020-09-14")).toBe(-1);
-    expect(grantYearIndex("2020-09-15", "2020-09-15")).toBe(0);
-    expect(grantYearIndex("2020-09-15", "2021-09-14")).toBe(0);
-    expect(grantYearIndex("2020-09-15", "2021-09-15")).toBe(1);
-    expect(grantYearIndex("2020-09-15", "2024-01-01")).toBe(3);
-    expect(grantYearIndex("2020-02-29", "2021-02-28")).toBe(1);
+    const s = taper({ startDate: "2020-09-15" });
+    expect(["2020-09-14", "2020-09-15", "2021-09-14", "2021-09-15", "2022-09-15", "2023-09-14", "2023-09-15", "2030-01-01"].map((d) => streamShareOn(s, d))).toEqual([0, 10_000, 10_000, 7_000, 5_000, 5_000, 0, 0]);
+    // A period from 29 February ends when 12 calendar months do: on 28 February the next year.
+    expect(streamShareOn(taper({ startDate: "2020-02-29" }), "2021-02-27")).toBe(10_000);
+    expect(streamShareOn(taper({ startDate: "2020-02-29" }), "2021-02-28")).toBe(7_000);
     expect(fy("2020-21").shortfall).toBe(2_333_333);
   });
 });
@@ -274,6 +276,14 @@ describe("which cost applies", () => {
     expect(model.months[0].cost).toBe(Math.round((15 * 400_000 + 16 * 500_000) / 31) + 200_000);
     expect(model.postsWithoutCost).toEqual(["r"]);
     expect(establishmentAnnualCost(f, "2022-01-01")).toEqual({ pence: pounds(84_000), posts: 3, fteHundredths: 300, missing: 1 });
+  });
+
+  it("says what a post costs on a date and where the cost comes from", () => {
+    const f = { ...facts(), settings: { ...DEFAULT_SETTINGS, upliftBp: 1_000 } };
+    expect(postCostOn(f, post("p"), "2021-01-01")).toEqual({ perFtePence: pounds(48_000), annualPence: pounds(48_000), source: "post" });
+    expect(postCostOn(f, post("p", { fte: 0.5 }), "2021-04-01")).toEqual({ perFtePence: pounds(52_800), annualPence: pounds(26_400), source: "post" });
+    expect(postCostOn(f, post("q", { role: "substance-misuse" }), "2020-05-01")).toEqual({ perFtePence: pounds(24_000), annualPence: pounds(24_000), source: "role" });
+    expect(postCostOn(f, post("r", { role: "health-worker" }), "2021-01-01")).toEqual({ perFtePence: null, annualPence: null, source: null });
   });
 });
 
@@ -414,6 +424,7 @@ describe("the stretch of time modelled", () => {
     const open: StreamFacts = { ...taper(), kind: "reserves", endDate: null };
     expect(modelRange({ costsFrom: "2020-09-01", streams: [open], asOf: "2021-01-01", financialYears: [] }).to).toBe("2027-03-31");
     expect(monthsBetween("2020-11-15", "2021-02-01")).toEqual(["2020-11-01", "2020-12-01", "2021-01-01", "2021-02-01"]);
+    expect(["2023-02-01", "2024-02-01", "1900-02-01", "2000-02-01", "2021-04-01", "2021-12-01"].map(daysInMonth)).toEqual([28, 29, 28, 29, 30, 31]);
   });
 });
 
@@ -445,5 +456,35 @@ describe("fixed allocations", () => {
     ]);
     expect(s).toEqual({ budget: pounds(300_000), spent: pounds(350_000), remaining: pounds(-50_000), spentLate: pounds(200_000), byYear: [{ label: "2020-21", spent: pounds(150_000) }, { label: "2023-24", spent: pounds(200_000) }] });
     expect(allocationSummary({ totalPence: 100, endDate: null }, [])).toEqual({ budget: 100, spent: 0, remaining: 100, spentLate: 0, byYear: [] });
+  });
+});
+
+describe("the whole picture", () => {
+  it("resolves the start, reaches every contribution and reported year, and sums each fixed allocation's spend", () => {
+    const { facts } = flat(600_000);
+    const fixed: StreamFacts = { id: "start-up", name: "Start-up", kind: "fixed", totalPence: pounds(200_000), startDate: "2020-04-01", endDate: "2023-09-30", sharesBp: [] };
+    const o = fundingOverview(
+      {
+        ...facts,
+        streams: [taper(), fixed],
+        contributions: [{ organisationId: "o", financialYear: 2026, amountPence: pounds(1_000), status: "agreed", recurrent: false }],
+        reported: [{ id: "r", financialYear: 2021, measure: "shortfall", amountPence: 7_778_600, source: null }],
+        spend: [{ streamId: "start-up", spentOn: "2020-10-01", amountPence: pounds(50_000) }],
+      },
+      "2022-01-01",
+    );
+    expect(o.model.costsFrom).toBe("2020-09-01");
+    expect(o.financialYears.at(-1)).toMatchObject({ label: "2026-27", agreed: pounds(1_000) });
+    expect(o.academicYears[0].label).toBe("2020/21");
+    expect(o.reported[0]).toMatchObject({ label: "2021-22", computed: pounds(105_000) });
+    expect(o.allocations).toEqual({ "start-up": expect.objectContaining({ spent: pounds(50_000), remaining: pounds(150_000) }) });
+    expect(o.sustainability).toMatchObject({ kind: "ends", from: "2023-09-01" });
+  });
+});
+
+describe("reading a financial year", () => {
+  it("takes the forms people write and refuses years that do not follow on", () => {
+    expect(["2021-22", "2021/22", "2021-2022", "2021 – 22", "2021", " 2099-00 "].map(parseFinancialYear)).toEqual([2021, 2021, 2021, 2021, 2021, 2099]);
+    for (const bad of ["2021-23", "2021-2023", "21-22", "1999-00", "next year", ""]) expect(parseFinancialYear(bad), bad).toBeNull();
   });
 });

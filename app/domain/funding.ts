@@ -1,4 +1,4 @@
-import { academicYearOf, addDays, addMonths, daysBetween, financialYear, financialYearOf, maxDate, minDate, type IsoDate, type YearSpan } from "./dates";
+import { academicYearOf, addDays, addMonths, financialYear, financialYearOf, maxDate, minDate, type IsoDate, type YearSpan } from "./dates";
 import { divideRoundHalfUp, shareOf, splitEvenly, splitInProportion, sum, uplift } from "./money";
 import { filledHundredths, groupBy, isEstablished, toHundredths, type AppointmentFacts, type PostFacts } from "./workforce";
 
@@ -113,19 +113,32 @@ export function monthOf(date: IsoDate): IsoDate {
   return `${date.slice(0, 7)}-01`;
 }
 
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+// The model walks every day of every month: these work on the ISO strings directly, because
+// going through Date and date-fns for each day made a page take most of a second.
 export function daysInMonth(month: IsoDate): number {
-  return daysBetween(month, addMonths(month, 1));
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+function nextMonth(month: IsoDate): IsoDate {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
 }
 
 /** Months (their first days) from the month of `from` to the month of `to`, both included. */
 export function monthsBetween(from: IsoDate, to: IsoDate): IsoDate[] {
   const result: IsoDate[] = [];
-  for (let m = monthOf(from); m <= to; m = addMonths(m, 1)) result.push(m);
+  for (let m = monthOf(from); m <= to; m = nextMonth(m)) result.push(m);
   return result;
 }
 
 function daysOfMonth(month: IsoDate): IsoDate[] {
-  return Array.from({ length: daysInMonth(month) }, (_, i) => addDays(month, i));
+  const prefix = month.slice(0, 8);
+  return Array.from({ length: daysInMonth(month) }, (_, i) => `${prefix}${String(i + 1).padStart(2, "0")}`);
 }
 
 const fyStartYear = (date: IsoDate) => Number(financialYearOf(date).start.slice(0, 4));
@@ -192,11 +205,25 @@ function postMonthCost(ctx: CostContext, post: PostFacts, month: IsoDate, days: 
   if (fte <= 0) return { pence: 0, weights, missing: false };
   const index = monthIndexInFinancialYear(month);
   const monthlyOf = new Map<CostRateFacts, number>();
+  const own = ctx.postCosts.get(post.id) ?? [];
+  const first = days[0];
+  const last = days[days.length - 1];
+  // Quick answers for the usual months, the same as the day-by-day walk below would give.
+  if (last < ctx.costsFrom || (post.establishedOn && post.establishedOn > last) || (post.disestablishedOn && post.disestablishedOn <= first)) return { pence: 0, weights, missing: false };
+  const wholeMonth =
+    ctx.settings.costBasis === "establishment" && first >= ctx.costsFrom && isEstablished(post, first) && isEstablished(post, last) && !own.some((c) => c.from > first && c.from <= last);
+  if (wholeMonth) {
+    const rate = costRateOn(own, ctx.roleRates.get(post.role), first);
+    if (!rate) return { pence: 0, weights, missing: true };
+    const monthly = splitEvenly(postAnnualCost(upliftedRate(rate, ctx.settings.upliftBp, first), fte), 12)[index];
+    for (const part of partOfDay) weights[part] += monthly * fte;
+    return { pence: monthly, weights, missing: false };
+  }
   let missing = false;
   for (const [i, day] of days.entries()) {
     const covered = coveredHundredths(ctx, post, day);
     if (covered === 0) continue;
-    const rate = costRateOn(ctx.postCosts.get(post.id) ?? [], ctx.roleRates.get(post.role), day);
+    const rate = costRateOn(own, ctx.roleRates.get(post.role), day);
     if (!rate) {
       missing = true;
       continue;
@@ -211,12 +238,30 @@ function postMonthCost(ctx: CostContext, post: PostFacts, month: IsoDate, days: 
   return { pence: divideRoundHalfUp(sum(weights), fte * days.length), weights, missing };
 }
 
+export interface PostCostView {
+  /** The cost of 1 FTE at the date's prices; null when none is recorded. */
+  perFtePence: number | null;
+  /** The post's annual cost (× its FTE) at the date's prices. */
+  annualPence: number | null;
+  /** Where the cost comes from: the post's own, or its role's default. */
+  source: "post" | "role" | null;
+}
+
+/** What a post costs a year on a date, at that date's prices, and where the cost comes from. */
+export function postCostOn(f: Pick<CostFacts, "postCosts" | "roleRates" | "settings">, post: PostFacts, date: IsoDate): PostCostView {
+  const own = f.postCosts.filter((c) => c.postId === post.id);
+  const role = f.roleRates.find((r) => r.role === post.role);
+  const rate = costRateOn(own, role, date);
+  if (!rate) return { perFtePence: null, annualPence: null, source: null };
+  const perFtePence = upliftedRate(rate, f.settings.upliftBp, date);
+  return { perFtePence, annualPence: postAnnualCost(perFtePence, toHundredths(post.fte)), source: own.includes(rate as PostCostFacts) ? "post" : "role" };
+}
+
 /**
  * The annual cost of the whole establishment of adult posts on a date (every established post at
  * its full FTE, whatever the cost basis), at the prices of that date's financial year.
  */
 export function establishmentAnnualCost(f: CostFacts, date: IsoDate): { pence: number; posts: number; fteHundredths: number; missing: number } {
-  const ctx = costContext(f, date);
   let pence = 0;
   let posts = 0;
   let fte = 0;
@@ -225,9 +270,9 @@ export function establishmentAnnualCost(f: CostFacts, date: IsoDate): { pence: n
     if (!p.adultSpecialist || !isEstablished(p, date)) continue;
     posts += 1;
     fte += toHundredths(p.fte);
-    const rate = costRateOn(ctx.postCosts.get(p.id) ?? [], ctx.roleRates.get(p.role), date);
-    if (!rate) missing += 1;
-    else pence += postAnnualCost(upliftedRate(rate, f.settings.upliftBp, date), toHundredths(p.fte));
+    const cost = postCostOn(f, p, date);
+    if (cost.annualPence === null) missing += 1;
+    else pence += cost.annualPence;
   }
   return { pence, posts, fteHundredths: fte, missing };
 }
@@ -239,20 +284,26 @@ export function paysTowardsCosts(s: Pick<StreamFacts, "kind">): boolean {
   return s.kind === "tapered" || s.kind === "reserves";
 }
 
-/** Which 12-month period from `start` a date falls in: 0 for the first. Dates before the start: -1. */
-export function grantYearIndex(start: IsoDate, date: IsoDate): number {
-  if (date < start) return -1;
-  let k = Math.max(0, Number(date.slice(0, 4)) - Number(start.slice(0, 4)) - 1);
-  while (addMonths(start, 12 * (k + 1)) <= date) k += 1;
-  return k;
+/**
+ * A stream's share (basis points) of adult worker costs by day, with its period boundaries worked
+ * out once: the model asks it for every day.
+ */
+export function shareSchedule(s: StreamFacts): (date: IsoDate) => number {
+  if (s.kind === "reserves") return (date) => (date >= s.startDate && (!s.endDate || date <= s.endDate) ? FULL_SHARE_BP : 0);
+  if (s.kind !== "tapered") return () => 0;
+  // boundaries[k] is the first day of period k; the last is the first day after the schedule.
+  const boundaries = Array.from({ length: s.sharesBp.length + 1 }, (_, k) => addMonths(s.startDate, 12 * k));
+  return (date) => {
+    if (date < s.startDate || date >= boundaries[boundaries.length - 1]) return 0;
+    let k = 0;
+    while (date >= boundaries[k + 1]) k += 1;
+    return s.sharesBp[k];
+  };
 }
 
 /** The share (basis points) of adult worker costs a stream pays on a day. */
 export function streamShareOn(s: StreamFacts, date: IsoDate): number {
-  if (date < s.startDate) return 0;
-  if (s.kind === "reserves") return !s.endDate || date <= s.endDate ? FULL_SHARE_BP : 0;
-  if (s.kind === "tapered") return s.sharesBp[grantYearIndex(s.startDate, date)] ?? 0;
-  return 0;
+  return shareSchedule(s)(date);
 }
 
 /**
@@ -353,12 +404,12 @@ export function modelRange(input: { costsFrom: IsoDate; streams: StreamFacts[]; 
  * A month's days grouped into parts in which every stream pays the same share: one part for most
  * months; two or three when a stream starts, ends or moves to its next 12-month period in it.
  */
-function monthParts(days: IsoDate[], paying: StreamFacts[]): { partOfDay: number[]; shares: number[][] } {
+function monthParts(days: IsoDate[], schedules: Array<(date: IsoDate) => number>): { partOfDay: number[]; shares: number[][] } {
   const partOfDay: number[] = [];
   const shares: number[][] = [];
   let key = "";
   for (const day of days) {
-    const today = paying.map((s) => streamShareOn(s, day));
+    const today = schedules.map((share) => share(day));
     if (today.join() !== key || shares.length === 0) {
       shares.push(today);
       key = today.join();
@@ -373,13 +424,14 @@ export function computeFunding(f: CostFacts & { streams: StreamFacts[] }, range:
   const ctx = costContext(f, costsFrom);
   const adultPosts = f.posts.filter((p) => p.adultSpecialist);
   const paying = f.streams.filter(paysTowardsCosts).sort(byStart);
+  const schedules = paying.map(shareSchedule);
   const left = paying.map((s) => s.totalPence);
   const outcomes: StreamOutcome[] = paying.map((s) => ({ id: s.id, name: s.name, kind: s.kind, totalPence: s.totalPence, wouldPay: 0, paid: 0, exhaustedIn: null, paysUntil: scheduleEnd(s) }));
   const missing = new Set<string>();
   const months: MonthRow[] = [];
   for (const month of monthsBetween(range.from, range.to)) {
     const days = daysOfMonth(month);
-    const { partOfDay, shares } = monthParts(days, paying);
+    const { partOfDay, shares } = monthParts(days, schedules);
     // Each post's cost for the month, divided between the parts in proportion to where it falls.
     const partCost: number[] = Array(shares.length).fill(0);
     let cost = 0;
@@ -473,10 +525,6 @@ export function financialYearRows(model: FundingModel, contributions: Contributi
     const remainingGap = row.shortfall - agreed;
     return { ...row, agreed, proposed, remainingGap, notCovered: Math.max(0, remainingGap - proposed) };
   });
-}
-
-export function totals<Row extends YearRow>(rows: Row[], keys: Array<keyof Row>): Record<string, number> {
-  return Object.fromEntries(keys.map((k) => [k, sum(rows.map((r) => r[k] as number))]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -577,4 +625,50 @@ export function allocationSummary(stream: Pick<StreamFacts, "totalPence" | "endD
     spentLate: sum(spend.filter((s) => stream.endDate && s.spentOn > stream.endDate).map((s) => s.amountPence)),
     byYear: [...years.entries()].map(([label, list]) => ({ label, spent: sum(list.map((s) => s.amountPence)) })),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Everything at once
+
+export interface FundingInput extends CostFacts {
+  streams: StreamFacts[];
+  contributions: ContributionFacts[];
+  reported: ReportedFacts[];
+  spend: SpendFacts[];
+}
+
+export interface FundingOverview {
+  model: FundingModel;
+  financialYears: FinancialYearRow[];
+  academicYears: YearRow[];
+  sustainability: Sustainability;
+  reported: ReportedComparison[];
+  /** Fixed allocations: spend against budget, by stream id. */
+  allocations: Record<string, AllocationSummary>;
+}
+
+/** The whole funding picture of one authority as of a date: what the funding pages (and later the national view) show. */
+export function fundingOverview(f: FundingInput, asOf: IsoDate): FundingOverview {
+  const costsFrom = resolveCostsFrom(f.settings, f.streams, f.posts, asOf);
+  const years = [...f.contributions.map((c) => c.financialYear), ...f.reported.map((r) => r.financialYear)];
+  const model = computeFunding(f, modelRange({ costsFrom, streams: f.streams, asOf, financialYears: years }), costsFrom);
+  const financialYears = financialYearRows(model, f.contributions);
+  const spendBy = groupBy(f.spend, (s) => s.streamId);
+  return {
+    model,
+    financialYears,
+    academicYears: yearRows(model, "academic"),
+    sustainability: sustainability(f, model, asOf),
+    reported: compareReported(financialYears, f.reported),
+    allocations: Object.fromEntries(f.streams.filter((s) => s.kind === "fixed").map((s) => [s.id, allocationSummary(s, spendBy.get(s.id) ?? [])])),
+  };
+}
+
+/** A financial year typed by a person, "2021-22", "2021/22", "2021-2022" or "2021", as its start year; null when not one. */
+export function parseFinancialYear(input: string): number | null {
+  const match = /^(\d{4})(?:\s*[-/–]\s*(\d{2}|\d{4}))?$/.exec(input.trim());
+  if (!match) return null;
+  const start = Number(match[1]);
+  if (match[2] && Number(match[2]) !== (match[2].length === 2 ? (start + 1) % 100 : start + 1)) return null;
+  return start >= 2000 && start <= 2099 ? start : null;
 }

@@ -75,7 +75,10 @@ describe("integer arithmetic", () => {
     expect(odd.slice(0, 9)).toEqual(Array(9).fill(833_334));
     expect(odd.slice(9)).toEqual(Array(3).fill(833_333));
     expect(sum(odd)).toBe(10_000_005);
-    for (const amount of [1, 11, 12, 13, 99_999_999, 86_400_017]) expect(sum(splitEvenly(amount, 12))).toBe(amount);
+    for (const amount of [1, 11, 12, 13, 99_999_999, 86_400_017]) {
+      expect(sum(splitEvenly(amount, 12))).toBe(amount);
+      expect(splitEvenly(amount, 12)).toEqual(splitInProportion(amount, Array(12).fill(1)));
+    }
     expect(() => splitEvenly(100, 0)).toThrow(RangeError);
   });
 

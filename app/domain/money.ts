@@ -117,7 +117,10 @@ export function splitInProportion(pence: number, weights: number[]): number[] {
  */
 export function splitEvenly(pence: number, parts: number): number[] {
   if (!Number.isInteger(parts) || parts <= 0) throw new RangeError("parts must be a positive integer");
-  return splitInProportion(pence, Array(parts).fill(1));
+  // The same as splitInProportion with equal weights (every remainder ties), without BigInt: the model calls it for every post and month.
+  const base = Math.floor(pence / parts);
+  const left = pence - base * parts;
+  return Array.from({ length: parts }, (_, i) => base + (i < left ? 1 : 0));
 }
 
 /**

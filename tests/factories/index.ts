@@ -1,3 +1,4 @@
 export * from "./authority";
 export * from "./user";
 export * from "./workforce";
+export * from "./funding";
