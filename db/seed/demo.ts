@@ -3,6 +3,7 @@ import type { Database, Tx } from "../client";
 import { seedRun } from "../schema";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { demoAuthorities } from "./demo-authorities";
+import { demoFunding } from "./demo-funding";
 import { demoUsers } from "./demo-users";
 import { demoWorkforce } from "./demo-workforce";
 
@@ -16,7 +17,7 @@ export interface SeedPart {
   run(tx: Tx): Promise<void>;
 }
 
-export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce];
+export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce, demoFunding];
 
 export interface SeedResult {
   loaded: string[];
