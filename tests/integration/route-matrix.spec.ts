@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { NATIONAL_ROLES, permissionsFor, nationalCan, TENANT_ROLES, type NationalPermission, type NationalRole, type Permission, type TenantRole } from "~/domain/permissions";
 import { SECTIONS } from "~/sections";
 import { emailMessage, type Authority } from "../../db/schema";
-import { createAuthority, createSignedInUser } from "../factories";
+import { createAuthority, createFundingStream, createPost, createSignedInUser } from "../factories";
 import { testContext } from "../helpers/context";
 import { useTestDatabase } from "../helpers/db";
 import { call, getRequest, postRequest, type Outcome } from "../helpers/requests";
@@ -47,6 +47,14 @@ const MATRIX: Record<string, RouteAccess> = {
   "a.$slug.settings._index": { loader: { tenant: "authority:read" } },
   "a.$slug.settings.people": { loader: { tenant: "people:invite-programme-manager" }, action: { tenant: "people:invite-programme-manager" } },
   "a.$slug.settings.audit": { loader: { tenant: "audit:read" } },
+  "a.$slug.funding._index": { loader: { tenant: "authority:read" } },
+  "a.$slug.funding.export": { loader: { tenant: "authority:read" } },
+  "a.$slug.funding.streams._index": { loader: { tenant: "authority:read" }, action: { tenant: "funding:edit" } },
+  "a.$slug.funding.streams.$streamId": { loader: { tenant: "authority:read" }, action: { tenant: "funding:edit" }, params: (f) => ({ streamId: f.streamId }) },
+  "a.$slug.funding.costs._index": { loader: { tenant: "authority:read" }, action: { tenant: "funding:edit" } },
+  "a.$slug.funding.costs.$postId": { loader: { tenant: "authority:read" }, action: { tenant: "funding:edit" }, params: (f) => ({ postId: f.postId }) },
+  "a.$slug.funding.contributions": { loader: { tenant: "authority:read" }, action: { tenant: "funding:edit" } },
+  "a.$slug.funding.reported": { loader: { tenant: "authority:read" }, action: { tenant: "funding:edit" } },
 };
 
 interface Fixture {
@@ -56,6 +64,8 @@ interface Fixture {
   foreign: Record<TenantRole, string>;
   national: Record<NationalRole, string>;
   emailId: string;
+  streamId: string;
+  postId: string;
 }
 
 type Handler = Parameters<typeof call>[0];
@@ -87,7 +97,9 @@ beforeAll(async () => {
     .insert(emailMessage)
     .values({ toAddress: "someone@example.test", subject: "Test", html: "<p>Test</p>", text: "Test", tag: "test", transport: "outbox", status: "stored" })
     .returning();
-  f = { a, b, tenant, foreign, national, emailId: email.id };
+  const stream = await createFundingStream(t.db, a.id);
+  const adultPost = await createPost(t.db, a.id);
+  f = { a, b, tenant, foreign, national, emailId: email.id, streamId: stream.id, postId: adultPost.id };
 });
 
 function urlFor(id: string, params: Record<string, string>) {
