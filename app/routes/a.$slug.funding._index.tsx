@@ -141,7 +141,7 @@ function SummaryOfRules({ data }: { data: Data }) {
   return (
     <InsetText>
       <p className="govuk-body">
-        <strong>Cost basis:</strong> {settings.costBasis === "establishment" ? "establishment" : "in post"}. {COST_BASES[settings.costBasis]}. Costs count from {formatDate(settings.costsFrom)}
+        <strong>Cost basis</strong> – {COST_BASES[settings.costBasis]}. Costs count from {formatDate(settings.costsFrom)}
         {settings.costsFromSet ? "" : " (the start of the earliest funding stream that pays towards them)"} and rise by {pct(settings.upliftBp)} each 1 April.
       </p>
       <p className="govuk-body govuk-!-margin-bottom-0">

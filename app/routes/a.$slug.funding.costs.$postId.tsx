@@ -10,6 +10,7 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { TextInput } from "~/components/govuk/fields";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
+import { formatDateInput } from "~/domain/date-input";
 import { formatDate } from "~/domain/dates";
 import { formatFte } from "~/domain/format";
 import { postCostOn } from "~/domain/funding";
@@ -82,7 +83,7 @@ export default function PostCost() {
   const form = useServerForm<{ effectiveFrom: string; amount: string; note: string }>({
     id: editing ? `cost-${editing.id}-${editing.version}` : "add-cost",
     lastResult: replies.for(editing ? ["update"] : ["add"]),
-    defaultValue: editing ? { effectiveFrom: editing.from, amount: penceToInput(editing.annualPence), note: editing.note ?? "" } : undefined,
+    defaultValue: editing ? { effectiveFrom: formatDateInput(editing.from), amount: penceToInput(editing.annualPence), note: editing.note ?? "" } : undefined,
   });
   const name = post.reference ?? post.title ?? roleLabel(post.role);
   return (
@@ -143,7 +144,7 @@ export default function PostCost() {
             <AppForm form={form.form} summary={form.summary}>
               <h2 className="govuk-heading-m">{editing ? `Change the cost from ${formatDate(editing.from)}` : "Add a cost for this post"}</h2>
               <HiddenFields intent={editing ? "update" : "add"} id={editing?.id} version={editing?.version} />
-              <TextInput field={form.fields.effectiveFrom} label="Applies from" hint="Also the date of its prices: the uplift applies from the next 1 April" type="date" />
+              <TextInput field={form.fields.effectiveFrom} label="Applies from" hint="Also the date of its prices: the uplift applies from the next 1 April. For example, 1/9/2020" width={10} />
               <TextInput field={form.fields.amount} label="Annual cost of 1 FTE, salary plus on-costs" hint="In pounds, like £54,000. The post costs this × its FTE." width={10} inputMode="decimal" spellCheck={false} />
               <TextInput field={form.fields.note} label="Note (optional)" hint="For example, the grade" width={30} />
               <div className="govuk-button-group">

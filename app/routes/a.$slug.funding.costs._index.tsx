@@ -9,6 +9,7 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Radios, Select, TextInput } from "~/components/govuk/fields";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
+import { formatDateInput } from "~/domain/date-input";
 import { formatDate } from "~/domain/dates";
 import { formatFte } from "~/domain/format";
 import { COST_BASES, postCostOn } from "~/domain/funding";
@@ -117,7 +118,7 @@ function SettingsForm({ data }: { data: Data }) {
   const form = useServerForm({
     id: `settings-${s.version ?? "new"}`,
     lastResult: replies.for(["settings"]),
-    defaultValue: { costBasis: s.costBasis, uplift: basisPointsToText(s.upliftBp), costsFrom: s.costsFrom ?? "" },
+    defaultValue: { costBasis: s.costBasis, uplift: basisPointsToText(s.upliftBp), costsFrom: formatDateInput(s.costsFrom) },
   });
   return (
     <div className="govuk-grid-row">
@@ -138,8 +139,8 @@ function SettingsForm({ data }: { data: Data }) {
           <TextInput
             field={form.fields.costsFrom}
             label="Count costs from (optional)"
-            hint="Leave empty to count from the start of the earliest funding stream that pays towards adult worker costs (usually go-live)"
-            type="date"
+            hint="Leave empty to count from the start of the earliest funding stream that pays towards adult worker costs (usually go-live). For example, 1/9/2020"
+            width={10}
           />
           <SubmitButton>Save</SubmitButton>
         </AppForm>
@@ -157,7 +158,7 @@ function Roles({ data }: { data: Data }) {
   const form = useServerForm<{ role: string; amount: string; priceBase: string }>({
     id: editing ? `rate-${editing.role}-${editing.rate?.version ?? "new"}` : "add-rate",
     lastResult: replies.for(["set-rate"]),
-    defaultValue: editing?.rate ? { role: editing.role, amount: penceToInput(editing.rate.annualPence), priceBase: editing.rate.from } : editing ? { role: editing.role } : undefined,
+    defaultValue: editing?.rate ? { role: editing.role, amount: penceToInput(editing.rate.annualPence), priceBase: formatDateInput(editing.rate.from) } : editing ? { role: editing.role } : undefined,
   });
   const here = `/a/${slug}/funding/costs`;
   return (
@@ -201,7 +202,7 @@ function Roles({ data }: { data: Data }) {
               <HiddenFields intent="set-rate" version={editing?.rate?.version} />
               {editing ? <input type="hidden" name="role" value={editing.role} /> : <Select field={form.fields.role} label="Role" options={roles.filter((r) => !r.rate).map((r) => ({ value: r.role, label: r.label }))} placeholder="Choose a role" />}
               <TextInput field={form.fields.amount} label="Annual cost of 1 FTE, salary plus on-costs" hint="In pounds, like £52,000" width={10} inputMode="decimal" spellCheck={false} />
-              <TextInput field={form.fields.priceBase} label="At the prices of" hint="A date in the financial year these prices are for: the uplift applies from the next 1 April" type="date" />
+              <TextInput field={form.fields.priceBase} label="At the prices of" hint="A date in the financial year these prices are for: the uplift applies from the next 1 April. For example, 1/9/2020" width={10} />
               <div className="govuk-button-group">
                 <SubmitButton>Save the role's cost</SubmitButton>
                 {editing ? (

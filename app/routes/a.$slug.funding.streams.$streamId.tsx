@@ -11,6 +11,7 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { TextInput } from "~/components/govuk/fields";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
+import { formatDateInput } from "~/domain/date-input";
 import { formatDate } from "~/domain/dates";
 import { allocationSummary, STREAM_KINDS, taperYears } from "~/domain/funding";
 import { basisPointsToText, penceToInput } from "~/domain/money";
@@ -95,8 +96,8 @@ export default function StreamPage() {
       funder: stream.funder,
       kind: stream.kind,
       total: penceToInput(stream.totalPence),
-      startDate: stream.startDate,
-      endDate: stream.endDate ?? "",
+      startDate: formatDateInput(stream.startDate),
+      endDate: formatDateInput(stream.endDate),
       shares: stream.sharesBp.map(basisPointsToText).join(", "),
       note: stream.note ?? "",
     },
@@ -151,7 +152,7 @@ function Spend({ data }: { data: Data }) {
   const form = useServerForm({
     id: editing ? `spend-${editing.id}-${editing.version}` : "add-spend",
     lastResult: replies.for(editing ? ["update-spend"] : ["add-spend"]),
-    defaultValue: editing ? { spentOn: editing.spentOn, amount: penceToInput(editing.amountPence), description: editing.description } : undefined,
+    defaultValue: editing ? { spentOn: formatDateInput(editing.spentOn), amount: penceToInput(editing.amountPence), description: editing.description } : undefined,
   });
   return (
     <>
@@ -205,7 +206,7 @@ function Spend({ data }: { data: Data }) {
             <AppForm form={form.form} summary={form.summary}>
               <h3 className="govuk-heading-s">{editing ? "Change the spend entry" : "Record spend"}</h3>
               <HiddenFields intent={editing ? "update-spend" : "add-spend"} id={editing?.id} version={editing?.version} />
-              <TextInput field={form.fields.spentOn} label="Date" type="date" />
+              <TextInput field={form.fields.spentOn} label="Date" hint="For example, 15/7/2020" width={10} />
               <TextInput field={form.fields.amount} label="Amount" hint="In pounds, like £12,500" width={10} inputMode="decimal" spellCheck={false} />
               <TextInput field={form.fields.description} label="What it was spent on" width={30} />
               <div className="govuk-button-group">

@@ -169,7 +169,7 @@ describe("funding streams", () => {
     expect(errors(bad)).toMatchObject({
       name: ["Enter the name of the stream"],
       total: ["Enter the total in pounds, like £1,234.56"],
-      startDate: ["The start date must be a real date"],
+      startDate: ["The start date must be a real date, like 1/9/2020"],
       shares: ["Enter each year's share as a percentage, separated by commas, like 100, 70, 50"],
     });
     const noShares = await send(streamsAction, path, pm.token, { slug: a.slug }, streamForm({ intent: "add", name: "Top-up", shares: "" }));
@@ -180,7 +180,7 @@ describe("funding streams", () => {
     expect(clash.status).toBe(422);
     expect(errors(clash)).toEqual({ name: ["There is already a funding stream with this name"] });
 
-    const added = await send(streamsAction, path, pm.token, { slug: a.slug }, streamForm({ intent: "add", name: "Public Health reserves", kind: "reserves", total: "1800000.00", startDate: "2023-07-10", endDate: "2025-07-09", shares: "100" }));
+    const added = await send(streamsAction, path, pm.token, { slug: a.slug }, streamForm({ intent: "add", name: "Public Health reserves", kind: "reserves", total: "1800000.00", startDate: "10/7/2023", endDate: "9 July 2025", shares: "100" }));
     expect(added.status).toBe(302);
     const [row] = await t.db.select().from(fundingStream).where(and(eq(fundingStream.authorityId, a.id), eq(fundingStream.name, "Public Health reserves")));
     // A reserves stream keeps no schedule.
