@@ -57,7 +57,7 @@ function flat(annual: number, o: { streams?: StreamFacts[]; settings?: Partial<F
     streams,
   };
   const asOf = o.asOf ?? "2025-01-01";
-  const costsFrom = resolveCostsFrom(facts.settings, streams, facts.posts, asOf);
+  const costsFrom = resolveCostsFrom(facts.settings, streams, facts.posts, asOf).date;
   const model = computeFunding(facts, modelRange({ costsFrom, streams, asOf, financialYears: [] }), costsFrom);
   const fy = (label: string) => yearRows(model, "financial").find((r) => r.label === label)!;
   const ay = (label: string) => yearRows(model, "academic").find((r) => r.label === label)!;
@@ -408,10 +408,10 @@ describe("sustainability", () => {
 describe("the stretch of time modelled", () => {
   it("starts from the setting, else the earliest stream paying towards costs, else the earliest post, else this financial year", () => {
     const s = [taper({ startDate: "2021-01-04" }), { ...taper({ id: "f", startDate: "2019-01-01" }), kind: "fixed" as const }];
-    expect(resolveCostsFrom({ ...DEFAULT_SETTINGS, costsFrom: "2020-06-01" }, s, [], "2025-01-01")).toBe("2020-06-01");
-    expect(resolveCostsFrom(DEFAULT_SETTINGS, s, [], "2025-01-01")).toBe("2021-01-04");
-    expect(resolveCostsFrom(DEFAULT_SETTINGS, [], [post("p", { establishedOn: "2021-05-01" }), post("q", { establishedOn: null })], "2025-01-01")).toBe("2021-05-01");
-    expect(resolveCostsFrom(DEFAULT_SETTINGS, [], [post("q", { establishedOn: null })], "2025-06-01")).toBe("2025-04-01");
+    expect(resolveCostsFrom({ ...DEFAULT_SETTINGS, costsFrom: "2020-06-01" }, s, [], "2025-01-01")).toEqual({ date: "2020-06-01", source: "setting" });
+    expect(resolveCostsFrom(DEFAULT_SETTINGS, s, [], "2025-01-01")).toEqual({ date: "2021-01-04", source: "stream" });
+    expect(resolveCostsFrom(DEFAULT_SETTINGS, [], [post("p", { establishedOn: "2021-05-01" }), post("q", { establishedOn: null })], "2025-01-01")).toEqual({ date: "2021-05-01", source: "post" });
+    expect(resolveCostsFrom(DEFAULT_SETTINGS, [], [post("q", { establishedOn: null })], "2025-06-01")).toEqual({ date: "2025-04-01", source: "today" });
   });
 
   it("reaches today, every contribution year and a year past the grant, but no more than 20 years", () => {
@@ -474,6 +474,7 @@ describe("the whole picture", () => {
       "2022-01-01",
     );
     expect(o.model.costsFrom).toBe("2020-09-01");
+    expect(o.costsFromSource).toBe("stream");
     expect(o.financialYears.at(-1)).toMatchObject({ label: "2026-27", agreed: pounds(1_000) });
     expect(o.academicYears[0].label).toBe("2020/21");
     expect(o.reported[0]).toMatchObject({ label: "2021-22", computed: pounds(105_000) });

@@ -373,12 +373,15 @@ export interface FundingModel {
 
 const byStart = (a: StreamFacts, b: StreamFacts) => a.startDate.localeCompare(b.startDate) || a.name.localeCompare(b.name);
 
-/** The first day costs count: the setting, else the earliest start of a stream paying towards costs, else the earliest post. */
-export function resolveCostsFrom(settings: FundingSettings, streams: StreamFacts[], posts: PostFacts[], asOf: IsoDate): IsoDate {
-  if (settings.costsFrom) return settings.costsFrom;
+export type CostsFromSource = "setting" | "stream" | "post" | "today";
+
+/** The first day costs count: the setting, else the earliest start of a stream paying towards costs, else the earliest post, else this financial year. */
+export function resolveCostsFrom(settings: FundingSettings, streams: StreamFacts[], posts: PostFacts[], asOf: IsoDate): { date: IsoDate; source: CostsFromSource } {
+  if (settings.costsFrom) return { date: settings.costsFrom, source: "setting" };
   const stream = streams.filter(paysTowardsCosts).map((s) => s.startDate).sort()[0];
-  if (stream) return stream;
-  return posts.filter((p) => p.adultSpecialist && p.establishedOn).map((p) => p.establishedOn!).sort()[0] ?? financialYearOf(asOf).start;
+  if (stream) return { date: stream, source: "stream" };
+  const post = posts.filter((p) => p.adultSpecialist && p.establishedOn).map((p) => p.establishedOn!).sort()[0];
+  return post ? { date: post, source: "post" } : { date: financialYearOf(asOf).start, source: "today" };
 }
 
 const MAX_YEARS = 20;
@@ -639,6 +642,8 @@ export interface FundingInput extends CostFacts {
 
 export interface FundingOverview {
   model: FundingModel;
+  /** Why costs count from the model's first day. */
+  costsFromSource: CostsFromSource;
   financialYears: FinancialYearRow[];
   academicYears: YearRow[];
   sustainability: Sustainability;
@@ -651,11 +656,12 @@ export interface FundingOverview {
 export function fundingOverview(f: FundingInput, asOf: IsoDate): FundingOverview {
   const costsFrom = resolveCostsFrom(f.settings, f.streams, f.posts, asOf);
   const years = [...f.contributions.map((c) => c.financialYear), ...f.reported.map((r) => r.financialYear)];
-  const model = computeFunding(f, modelRange({ costsFrom, streams: f.streams, asOf, financialYears: years }), costsFrom);
+  const model = computeFunding(f, modelRange({ costsFrom: costsFrom.date, streams: f.streams, asOf, financialYears: years }), costsFrom.date);
   const financialYears = financialYearRows(model, f.contributions);
   const spendBy = groupBy(f.spend, (s) => s.streamId);
   return {
     model,
+    costsFromSource: costsFrom.source,
     financialYears,
     academicYears: yearRows(model, "academic"),
     sustainability: sustainability(f, model, asOf),

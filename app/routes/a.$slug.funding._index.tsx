@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ChartConfiguration } from "chart.js";
+import type { ReactNode } from "react";
 import { requireMembership } from "~/auth/guards.server";
 import { Chart } from "~/components/chart";
 import { SERIES_COLOURS } from "~/components/chart-colours";
@@ -28,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
     canEdit: access.can("funding:edit"),
     view,
     asOf,
-    settings: { costBasis: facts.settings.costBasis, upliftBp: facts.settings.upliftBp, costsFrom: overview.model.costsFrom, costsFromSet: Boolean(facts.settings.costsFrom) },
+    settings: { costBasis: facts.settings.costBasis, upliftBp: facts.settings.upliftBp, costsFrom: overview.model.costsFrom, costsFromSource: overview.costsFromSource },
     establishment: establishmentAnnualCost(facts, asOf),
     postsWithoutCost: overview.model.postsWithoutCost.map((id) => {
       const p = postById.get(id);
@@ -136,13 +137,20 @@ export default function FundingOverview() {
   );
 }
 
+const COSTS_FROM = {
+  setting: " (as set)",
+  stream: " (the start of the earliest funding stream that pays towards them)",
+  post: " (when the first adult post was established: no stream pays towards them)",
+  today: " (the start of this financial year: no stream or post gives an earlier date)",
+};
+
 function SummaryOfRules({ data }: { data: Data }) {
   const { settings, establishment, slug, canEdit } = data;
   return (
     <InsetText>
       <p className="govuk-body">
         <strong>Cost basis</strong> – {COST_BASES[settings.costBasis]}. Costs count from {formatDate(settings.costsFrom)}
-        {settings.costsFromSet ? "" : " (the start of the earliest funding stream that pays towards them)"} and rise by {pct(settings.upliftBp)} each 1 April.
+        {COSTS_FROM[settings.costsFromSource]} and {settings.upliftBp ? `rise by ${pct(settings.upliftBp)} each 1 April` : "have no yearly uplift"}.
       </p>
       <p className="govuk-body govuk-!-margin-bottom-0">
         The establishment today: {establishment.posts} adult specialist {establishment.posts === 1 ? "post" : "posts"}, {formatFte(establishment.fteHundredths / 100)} FTE, costing {pounds(establishment.pence)} a year at today's prices.{" "}
@@ -177,79 +185,98 @@ function Sustainability({ data }: { data: Data }) {
   );
 }
 
-const stacked = (datasets: ChartConfiguration["data"]["datasets"], labels: string[]): ChartConfiguration => ({
-  type: "bar",
-  data: { labels, datasets },
-  options: {
-    scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: "£" } } },
-    plugins: { legend: { position: "bottom" } },
-  },
-});
-const costLine = (rows: YearRow[]) => ({ type: "line" as const, label: "Cost", data: rows.map((r) => r.cost / 100), borderColor: "#0b0c0c", backgroundColor: "#0b0c0c", stack: "cost" });
+interface Figure<Row> {
+  key: keyof Row & string;
+  header: string;
+  /** Shown as whole pounds unless a cell is given. */
+  cell?: (row: Row) => ReactNode;
+}
 
-function FinancialYears({ rows }: { rows: FinancialYearRow[] }) {
-  const sum = (k: keyof FinancialYearRow) => rows.reduce((s, r) => s + (r[k] as number), 0);
-  const config = stacked(
-    [
-      { type: "bar", label: "Grant", data: rows.map((r) => r.grant / 100), backgroundColor: SERIES_COLOURS[0], stack: "money" },
-      { type: "bar", label: "Agreed contributions", data: rows.map((r) => r.agreed / 100), backgroundColor: SERIES_COLOURS[2], stack: "money" },
-      { type: "bar", label: "Proposed contributions", data: rows.map((r) => r.proposed / 100), backgroundColor: SERIES_COLOURS[1], stack: "money" },
-      { type: "bar", label: "Not covered even if proposed are agreed", data: rows.map((r) => r.notCovered / 100), backgroundColor: SERIES_COLOURS[4], stack: "money" },
-      costLine(rows),
-    ],
-    rows.map((r) => r.label),
-  );
+/**
+ * Years as a stacked bar chart (the `stacks`, with the cost as a line) and, with the same
+ * figures and their totals, the table the chart links to.
+ */
+function YearFigures<Row extends YearRow>(props: { rows: Row[]; yearHeader: string; caption: string; chartLabel: string; figures: Figure<Row>[]; stacks: Array<{ key: keyof Row & string; label: string; colour: string }> }) {
+  const { rows, figures } = props;
+  const value = (r: Row, key: keyof Row) => r[key] as number;
+  const config: ChartConfiguration = {
+    type: "bar",
+    data: {
+      labels: rows.map((r) => r.label),
+      datasets: [
+        ...props.stacks.map((s) => ({ type: "bar" as const, label: s.label, data: rows.map((r) => value(r, s.key) / 100), backgroundColor: s.colour, stack: "money" })),
+        { type: "line" as const, label: "Cost", data: rows.map((r) => r.cost / 100), borderColor: "#0b0c0c", backgroundColor: "#0b0c0c", stack: "cost" },
+      ],
+    },
+    options: {
+      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: "£" } } },
+      plugins: { legend: { position: "bottom" } },
+    },
+  };
   return (
     <>
-      <Chart config={config} label="How each financial year's cost of the adult specialist workers is met: grant, agreed and proposed contributions, and what is not covered" tableId="funding-years" height={320} />
+      <Chart config={config} label={props.chartLabel} tableId="funding-years" height={320} />
       <Table
         id="funding-years"
-        caption="By financial year (April to March), to the nearest pound"
+        caption={props.caption}
         captionSize="s"
         rows={rows}
         rowKey={(r) => r.label}
         columns={[
-          { key: "label", header: "Financial year", cell: (r) => r.label },
-          moneyColumn<FinancialYearRow>("cost", "Cost", (r) => r.cost),
-          moneyColumn<FinancialYearRow>("grant", "Grant", (r) => r.grant),
-          moneyColumn<FinancialYearRow>("shortfall", "Shortfall", (r) => r.shortfall),
-          moneyColumn<FinancialYearRow>("agreed", "Agreed contributions", (r) => r.agreed),
-          moneyColumn<FinancialYearRow>("proposed", "Proposed contributions", (r) => r.proposed),
-          { key: "gap", header: "Remaining gap (shortfall − agreed)", numeric: true, cell: (r) => (r.remainingGap < 0 ? `${pounds(r.remainingGap)} (more than needed)` : pounds(r.remainingGap)) },
-          moneyColumn<FinancialYearRow>("notCovered", "Not covered even if proposed are agreed", (r) => r.notCovered),
+          { key: "label", header: props.yearHeader, cell: (r: Row) => r.label },
+          ...figures.map((f) => (f.cell ? { key: f.key, header: f.header, numeric: true, cell: f.cell } : moneyColumn<Row>(f.key, f.header, (r) => value(r, f.key)))),
         ]}
-        footer={<TotalsRow label="All years" cells={[sum("cost"), sum("grant"), sum("shortfall"), sum("agreed"), sum("proposed"), sum("remainingGap"), sum("notCovered")].map(pounds)} />}
+        footer={<TotalsRow label="All years" cells={figures.map((f) => pounds(rows.reduce((sum, r) => sum + value(r, f.key), 0)))} />}
       />
     </>
   );
 }
 
-function AcademicYears({ rows }: { rows: YearRow[] }) {
-  const sum = (k: "cost" | "grant" | "shortfall") => rows.reduce((s, r) => s + r[k], 0);
-  const config = stacked(
-    [
-      { type: "bar", label: "Grant", data: rows.map((r) => r.grant / 100), backgroundColor: SERIES_COLOURS[0], stack: "money" },
-      { type: "bar", label: "Shortfall", data: rows.map((r) => r.shortfall / 100), backgroundColor: SERIES_COLOURS[4], stack: "money" },
-      costLine(rows),
-    ],
-    rows.map((r) => r.label),
+/** Every year view shows these; the grant is the first part of each bar. */
+const COST_GRANT_SHORTFALL: Figure<YearRow>[] = [
+  { key: "cost", header: "Cost" },
+  { key: "grant", header: "Grant" },
+  { key: "shortfall", header: "Shortfall" },
+];
+const GRANT_STACK = { key: "grant" as const, label: "Grant", colour: SERIES_COLOURS[0] };
+
+function FinancialYears({ rows }: { rows: FinancialYearRow[] }) {
+  return (
+    <YearFigures
+      rows={rows}
+      yearHeader="Financial year"
+      caption="By financial year (April to March), to the nearest pound"
+      chartLabel="How each financial year's cost of the adult specialist workers is met: grant, agreed and proposed contributions, and what is not covered"
+      figures={[
+        ...COST_GRANT_SHORTFALL,
+        { key: "agreed", header: "Agreed contributions" },
+        { key: "proposed", header: "Proposed contributions" },
+        { key: "remainingGap", header: "Remaining gap (shortfall − agreed)", cell: (r) => (r.remainingGap < 0 ? `${pounds(r.remainingGap)} (more than needed)` : pounds(r.remainingGap)) },
+        { key: "notCovered", header: "Not covered even if proposed are agreed" },
+      ]}
+      stacks={[
+        GRANT_STACK,
+        { key: "agreed", label: "Agreed contributions", colour: SERIES_COLOURS[2] },
+        { key: "proposed", label: "Proposed contributions", colour: SERIES_COLOURS[1] },
+        { key: "notCovered", label: "Not covered even if proposed are agreed", colour: SERIES_COLOURS[4] },
+      ]}
+    />
   );
+}
+
+function AcademicYears({ rows }: { rows: YearRow[] }) {
   return (
     <>
-      <Chart config={config} label="Each academic year's cost of the adult specialist workers: grant and shortfall" tableId="funding-years" height={320} />
-      <Table
-        id="funding-years"
-        caption="By academic year (September to August), to the nearest pound"
-        captionSize="s"
+      <YearFigures
         rows={rows}
-        rowKey={(r) => r.label}
-        columns={[
-          { key: "label", header: "Academic year", cell: (r) => r.label },
-          moneyColumn<YearRow>("cost", "Cost", (r) => r.cost),
-          moneyColumn<YearRow>("grant", "Grant", (r) => r.grant),
-          moneyColumn<YearRow>("shortfall", "Shortfall", (r) => r.shortfall),
+        yearHeader="Academic year"
+        caption="By academic year (September to August), to the nearest pound"
+        chartLabel="Each academic year's cost of the adult specialist workers: grant and shortfall"
+        figures={COST_GRANT_SHORTFALL}
+        stacks={[
+          GRANT_STACK,
+          { key: "shortfall", label: "Shortfall", colour: SERIES_COLOURS[4] },
         ]}
-        footer={<TotalsRow label="All years" cells={[sum("cost"), sum("grant"), sum("shortfall")].map(pounds)} />}
       />
       <p className="govuk-body">Partner contributions are agreed by financial year, so they show in the financial-year view only.</p>
     </>

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { FundingHeading, FundingNav, moneyColumn } from "~/components/funding";
-import { ChangeLink, DeleteButton, HiddenFields, useReplies } from "~/components/funding-forms";
-import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
+import { EditForm, MoneyInput, rowActions, useReplies } from "~/components/funding-forms";
+import { useServerForm } from "~/components/forms";
 import { Tag } from "~/components/govuk/content";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Checkbox, Radios, Select, Textarea, TextInput } from "~/components/govuk/fields";
@@ -136,49 +136,32 @@ export default function Contributions() {
           { key: "status", header: "Status", cell: (c) => <Tag colour={STATUS_COLOURS[c.status]}>{CONTRIBUTION_STATUSES[c.status]}</Tag> },
           { key: "recurrent", header: "Recurrent", cell: (c) => (c.recurrent ? "Yes, every year from then" : "One-off") },
           { key: "note", header: "Note", cell: (c) => c.note ?? "" },
-          ...(canEdit
-            ? [
-                {
-                  key: "actions",
-                  header: <span className="govuk-visually-hidden">Actions</span>,
-                  cell: (c: Contribution) => (
-                    <div className="app-row-actions">
-                      <ChangeLink to={`${here}?edit=${c.id}#contribution-form`} hidden={`${c.organisationName} ${fyOf(c.financialYear).label}`} />
-                      <DeleteButton intent="delete" id={c.id} version={c.version}>
-                        Delete<span className="govuk-visually-hidden"> {c.organisationName} {fyOf(c.financialYear).label}</span>
-                      </DeleteButton>
-                    </div>
-                  ),
-                },
-              ]
-            : []),
+          ...rowActions<Contribution>(canEdit, {
+            changeTo: (c) => `${here}?edit=${c.id}#contribution-form`,
+            name: (c) => `${c.organisationName} ${fyOf(c.financialYear).label}`,
+            target: (c) => c,
+          }),
         ]}
       />
       {canEdit ? (
-        <div className="govuk-grid-row" id="contribution-form">
-          <div className="govuk-grid-column-two-thirds">
-            <AppForm form={form.form} summary={form.summary}>
-              <h2 className="govuk-heading-m">{editing ? "Change the contribution" : "Add a contribution"}</h2>
-              <HiddenFields intent={editing ? "update" : "add"} id={editing?.id} version={editing?.version} />
-              <Select field={form.fields.organisationId} label="Partner" options={organisations.map((o) => ({ value: o.id, label: o.name }))} placeholder="Choose a partner" />
-              <TextInput field={form.fields.newOrganisation} label="Or a partner not in the list (optional)" hint="It is added to the authority's organisations" width={30} />
-              <Select field={form.fields.newSector} label="The new partner's sector" options={options(SECTORS)} placeholder="Choose a sector" />
-              <TextInput field={form.fields.financialYear} label="Financial year" hint="April to March, like 2024-25" width={10} spellCheck={false} />
-              <TextInput field={form.fields.amount} label="Amount" hint="In pounds, like £150,000" width={10} inputMode="decimal" spellCheck={false} />
-              <Radios field={form.fields.status} legend="Status" legendSize="s" inline options={options(CONTRIBUTION_STATUSES)} />
-              <Checkbox field={form.fields.recurrent} value="yes" label="Recurrent: it continues in every later year" />
-              <Textarea field={form.fields.note} label="Note (optional)" rows={2} />
-              <div className="govuk-button-group">
-                <SubmitButton>{editing ? "Save the change" : "Add the contribution"}</SubmitButton>
-                {editing ? (
-                  <Link className="govuk-link" to={here}>
-                    Cancel
-                  </Link>
-                ) : null}
-              </div>
-            </AppForm>
-          </div>
-        </div>
+        <EditForm
+          anchor="contribution-form"
+          form={form.form}
+          summary={form.summary}
+          heading={editing ? "Change the contribution" : "Add a contribution"}
+          editing={editing}
+          submit={editing ? "Save the change" : "Add the contribution"}
+          cancelTo={here}
+        >
+          <Select field={form.fields.organisationId} label="Partner" options={organisations.map((o) => ({ value: o.id, label: o.name }))} placeholder="Choose a partner" />
+          <TextInput field={form.fields.newOrganisation} label="Or a partner not in the list (optional)" hint="It is added to the authority's organisations" width={30} />
+          <Select field={form.fields.newSector} label="The new partner's sector" options={options(SECTORS)} placeholder="Choose a sector" />
+          <TextInput field={form.fields.financialYear} label="Financial year" hint="April to March, like 2024-25" width={10} spellCheck={false} />
+          <MoneyInput field={form.fields.amount} label="Amount" hint="In pounds, like £150,000" />
+          <Radios field={form.fields.status} legend="Status" legendSize="s" inline options={options(CONTRIBUTION_STATUSES)} />
+          <Checkbox field={form.fields.recurrent} value="yes" label="Recurrent: it continues in every later year" />
+          <Textarea field={form.fields.note} label="Note (optional)" rows={2} />
+        </EditForm>
       ) : null}
     </>
   );

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { exact, FundingHeading, FundingNav, moneyColumn, pounds } from "~/components/funding";
-import { ChangeLink, DeleteButton, HiddenFields, useReplies } from "~/components/funding-forms";
-import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
+import { DateInput, EditForm, MoneyInput, rowActions, useReplies } from "~/components/funding-forms";
+import { useServerForm } from "~/components/forms";
 import { BackLink, SummaryList } from "~/components/govuk/content";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { TextInput } from "~/components/govuk/fields";
@@ -120,44 +120,28 @@ export default function PostCost() {
           { key: "from", header: "From", cell: (e) => formatDate(e.from) },
           moneyColumn<Entry>("amount", "Annual cost of 1 FTE", (e) => e.annualPence, true),
           { key: "note", header: "Note", cell: (e) => e.note ?? "" },
-          ...(canEdit
-            ? [
-                {
-                  key: "actions",
-                  header: <span className="govuk-visually-hidden">Actions</span>,
-                  cell: (e: Entry) => (
-                    <div className="app-row-actions">
-                      <ChangeLink to={`${here}?entry=${e.id}#cost-form`} hidden={`cost from ${formatDate(e.from)}`} />
-                      <DeleteButton intent="delete" id={e.id} version={e.version}>
-                        Remove<span className="govuk-visually-hidden"> cost from {formatDate(e.from)}</span>
-                      </DeleteButton>
-                    </div>
-                  ),
-                },
-              ]
-            : []),
+          ...rowActions<Entry>(canEdit, {
+            changeTo: (e) => `${here}?entry=${e.id}#cost-form`,
+            name: (e) => `cost from ${formatDate(e.from)}`,
+            target: (e) => e,
+            deleteLabel: "Remove",
+          }),
         ]}
       />
       {canEdit ? (
-        <div className="govuk-grid-row" id="cost-form">
-          <div className="govuk-grid-column-two-thirds">
-            <AppForm form={form.form} summary={form.summary}>
-              <h2 className="govuk-heading-m">{editing ? `Change the cost from ${formatDate(editing.from)}` : "Add a cost for this post"}</h2>
-              <HiddenFields intent={editing ? "update" : "add"} id={editing?.id} version={editing?.version} />
-              <TextInput field={form.fields.effectiveFrom} label="Applies from" hint="Also the date of its prices: the uplift applies from the next 1 April. For example, 1/9/2020" width={10} />
-              <TextInput field={form.fields.amount} label="Annual cost of 1 FTE, salary plus on-costs" hint="In pounds, like £54,000. The post costs this × its FTE." width={10} inputMode="decimal" spellCheck={false} />
-              <TextInput field={form.fields.note} label="Note (optional)" hint="For example, the grade" width={30} />
-              <div className="govuk-button-group">
-                <SubmitButton>{editing ? "Save the change" : "Add the cost"}</SubmitButton>
-                {editing ? (
-                  <Link className="govuk-link" to={here}>
-                    Cancel
-                  </Link>
-                ) : null}
-              </div>
-            </AppForm>
-          </div>
-        </div>
+        <EditForm
+          anchor="cost-form"
+          form={form.form}
+          summary={form.summary}
+          heading={editing ? `Change the cost from ${formatDate(editing.from)}` : "Add a cost for this post"}
+          editing={editing}
+          submit={editing ? "Save the change" : "Add the cost"}
+          cancelTo={here}
+        >
+          <DateInput field={form.fields.effectiveFrom} label="Applies from" hint="Also the date of its prices: the uplift applies from the next 1 April" />
+          <MoneyInput field={form.fields.amount} label="Annual cost of 1 FTE, salary plus on-costs" hint="In pounds, like £54,000. The post costs this × its FTE." />
+          <TextInput field={form.fields.note} label="Note (optional)" hint="For example, the grade" width={30} />
+        </EditForm>
       ) : null}
     </>
   );

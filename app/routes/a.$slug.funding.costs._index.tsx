@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { exact, FundingHeading, FundingNav, pct, pounds } from "~/components/funding";
-import { ChangeLink, DeleteButton, HiddenFields, useReplies } from "~/components/funding-forms";
-import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
+import { DateInput, EditForm, MoneyInput, rowActions, useReplies } from "~/components/funding-forms";
+import { useServerForm } from "~/components/forms";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Radios, Select, TextInput } from "~/components/govuk/fields";
 import { SERVICE_NAME } from "~/components/govuk/layout";
@@ -17,7 +17,7 @@ import { basisPointsToText, penceToInput } from "~/domain/money";
 import { ADULT_SPECIALIST_ROLES, roleLabel } from "~/domain/workforce";
 import { redirectWithNotice } from "~/flash.server";
 import { deleteRoleRate, saveFundingSettings, setRoleRate } from "~/services/funding/costs.server";
-import { date, id, money, oneOf, optionalDate, options, percent, version } from "~/services/funding/fields";
+import { date, id, money, oneOf, optionalDate, percent, version } from "~/services/funding/fields";
 import { getFundingFacts } from "~/services/funding/funding-overview.server";
 import { handleIntent } from "~/services/funding/intents.server";
 import { readFundingQuery } from "~/services/funding/query.server";
@@ -121,31 +121,19 @@ function SettingsForm({ data }: { data: Data }) {
     defaultValue: { costBasis: s.costBasis, uplift: basisPointsToText(s.upliftBp), costsFrom: formatDateInput(s.costsFrom) },
   });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <AppForm form={form.form} summary={form.summary}>
-          <h2 className="govuk-heading-m">How costs are counted</h2>
-          <HiddenFields intent="settings" version={s.version} />
-          <Radios
-            field={form.fields.costBasis}
-            legend="Cost basis"
-            legendSize="s"
-            options={[
-              { value: "establishment", label: "Establishment cost", hint: "Every established adult specialist post costs its full annual cost, filled or vacant: what the authority has committed to." },
-              { value: "in-post", label: "Actual in-post cost", hint: "A post costs in proportion to the FTE filled, day by day, from its appointments: vacancies cost nothing." },
-            ]}
-          />
-          <TextInput field={form.fields.uplift} label="Yearly uplift (%)" hint="Pay awards apply from April: costs rise by this on each 1 April after the date of their prices, compounded. For example, 2.5" width={4} inputMode="decimal" />
-          <TextInput
-            field={form.fields.costsFrom}
-            label="Count costs from (optional)"
-            hint="Leave empty to count from the start of the earliest funding stream that pays towards adult worker costs (usually go-live). For example, 1/9/2020"
-            width={10}
-          />
-          <SubmitButton>Save</SubmitButton>
-        </AppForm>
-      </div>
-    </div>
+    <EditForm anchor="settings" form={form.form} summary={form.summary} heading="How costs are counted" intent="settings" editing={{ version: s.version }} submit="Save">
+      <Radios
+        field={form.fields.costBasis}
+        legend="Cost basis"
+        legendSize="s"
+        options={[
+          { value: "establishment", label: "Establishment cost", hint: "Every established adult specialist post costs its full annual cost, filled or vacant: what the authority has committed to." },
+          { value: "in-post", label: "Actual in-post cost", hint: "A post costs in proportion to the FTE filled, day by day, from its appointments: vacancies cost nothing." },
+        ]}
+      />
+      <TextInput field={form.fields.uplift} label="Yearly uplift (%)" hint="Pay awards apply from April: costs rise by this on each 1 April after the date of their prices, compounded. For example, 2.5" width={4} inputMode="decimal" />
+      <DateInput field={form.fields.costsFrom} label="Count costs from (optional)" hint="Leave empty to count from the start of the earliest funding stream that pays towards adult worker costs (usually go-live)" />
+    </EditForm>
   );
 }
 
@@ -174,46 +162,35 @@ function Roles({ data }: { data: Data }) {
           { key: "posts", header: "Adult posts", numeric: true, cell: (r) => `${r.posts} (${formatFte(r.fte)} FTE)` },
           { key: "rate", header: "Annual cost of 1 FTE", numeric: true, cell: (r) => (r.rate ? exact(r.rate.annualPence) : "Not set") },
           { key: "base", header: "At the prices of", cell: (r) => (r.rate ? formatDate(r.rate.from) : "–") },
-          ...(canEdit
-            ? [
-                {
-                  key: "actions",
-                  header: <span className="govuk-visually-hidden">Actions</span>,
-                  cell: (r: Role) => (
-                    <div className="app-row-actions">
-                      <ChangeLink to={`${here}?role=${encodeURIComponent(r.role)}#rate-form`} hidden={`cost of ${r.label.toLowerCase()}`} />
-                      {r.rate ? (
-                        <DeleteButton intent="delete-rate" id={r.rate.id} version={r.rate.version}>
-                          Remove<span className="govuk-visually-hidden"> cost of {r.label.toLowerCase()}</span>
-                        </DeleteButton>
-                      ) : null}
-                    </div>
-                  ),
-                },
-              ]
-            : []),
+          ...rowActions<Role>(canEdit, {
+            changeTo: (r) => `${here}?role=${encodeURIComponent(r.role)}#rate-form`,
+            name: (r) => `cost of ${r.label.toLowerCase()}`,
+            target: (r) => r.rate,
+            deleteIntent: "delete-rate",
+            deleteLabel: "Remove",
+          }),
         ]}
       />
       {canEdit ? (
-        <div className="govuk-grid-row" id="rate-form">
-          <div className="govuk-grid-column-two-thirds">
-            <AppForm form={form.form} summary={form.summary}>
-              <h2 className="govuk-heading-s">{editing ? `Cost of a ${editing.label.toLowerCase()}` : "Set the cost of a role"}</h2>
-              <HiddenFields intent="set-rate" version={editing?.rate?.version} />
-              {editing ? <input type="hidden" name="role" value={editing.role} /> : <Select field={form.fields.role} label="Role" options={roles.filter((r) => !r.rate).map((r) => ({ value: r.role, label: r.label }))} placeholder="Choose a role" />}
-              <TextInput field={form.fields.amount} label="Annual cost of 1 FTE, salary plus on-costs" hint="In pounds, like £52,000" width={10} inputMode="decimal" spellCheck={false} />
-              <TextInput field={form.fields.priceBase} label="At the prices of" hint="A date in the financial year these prices are for: the uplift applies from the next 1 April. For example, 1/9/2020" width={10} />
-              <div className="govuk-button-group">
-                <SubmitButton>Save the role's cost</SubmitButton>
-                {editing ? (
-                  <Link className="govuk-link" to={`${here}#roles`}>
-                    Cancel
-                  </Link>
-                ) : null}
-              </div>
-            </AppForm>
-          </div>
-        </div>
+        <EditForm
+          anchor="rate-form"
+          form={form.form}
+          summary={form.summary}
+          small
+          heading={editing ? `Cost of a ${editing.label.toLowerCase()}` : "Set the cost of a role"}
+          intent="set-rate"
+          editing={editing?.rate}
+          submit="Save the role's cost"
+          cancelTo={`${here}#roles`}
+        >
+          {editing ? (
+            <input type="hidden" name="role" value={editing.role} />
+          ) : (
+            <Select field={form.fields.role} label="Role" options={roles.filter((r) => !r.rate).map((r) => ({ value: r.role, label: r.label }))} placeholder="Choose a role" />
+          )}
+          <MoneyInput field={form.fields.amount} label="Annual cost of 1 FTE, salary plus on-costs" hint="In pounds, like £52,000" />
+          <DateInput field={form.fields.priceBase} label="At the prices of" hint="A date in the financial year these prices are for: the uplift applies from the next 1 April" />
+        </EditForm>
       ) : null}
     </>
   );

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireMembership } from "~/auth/guards.server";
 import { csvResponse, toCsv } from "~/csv.server";
+import type { YearRow } from "~/domain/funding";
 import { penceToInput } from "~/domain/money";
 import { getFundingOverview } from "~/services/funding/funding-overview.server";
 import { readFundingQuery } from "~/services/funding/query.server";
@@ -16,6 +17,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const { facts, overview } = await getFundingOverview(access.tenant, asOf);
   const money = (pence: number) => penceToInput(pence);
   const name = `${access.authority.slug}-funding`;
+  const figures = [
+    { header: "Cost (£)", value: (r: YearRow) => money(r.cost) },
+    { header: "Grant (£)", value: (r: YearRow) => money(r.grant) },
+    { header: "Shortfall (£)", value: (r: YearRow) => money(r.shortfall) },
+  ];
   if (table === "months") {
     const paying = overview.model.streams;
     return csvResponse(
@@ -36,9 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
       `${name}-academic-years-${asOf}.csv`,
       toCsv(overview.academicYears, [
         { header: "Academic year", value: (r) => r.label },
-        { header: "Cost (£)", value: (r) => money(r.cost) },
-        { header: "Grant (£)", value: (r) => money(r.grant) },
-        { header: "Shortfall (£)", value: (r) => money(r.shortfall) },
+        ...figures,
       ]),
     );
   }
@@ -47,9 +51,7 @@ export async function loader(args: LoaderFunctionArgs) {
     `${name}-financial-years-${asOf}.csv`,
     toCsv(overview.financialYears, [
       { header: "Financial year", value: (r) => r.label },
-      { header: "Cost (£)", value: (r) => money(r.cost) },
-      { header: "Grant (£)", value: (r) => money(r.grant) },
-      { header: "Shortfall (£)", value: (r) => money(r.shortfall) },
+      ...figures,
       { header: "Agreed contributions (£)", value: (r) => money(r.agreed) },
       { header: "Proposed contributions (£)", value: (r) => money(r.proposed) },
       { header: "Remaining gap (£)", value: (r) => money(r.remainingGap) },

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { FundingHeading, FundingNav, moneyColumn } from "~/components/funding";
-import { ChangeLink, DeleteButton, HiddenFields, useReplies } from "~/components/funding-forms";
-import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
+import { EditForm, MoneyInput, rowActions, useReplies } from "~/components/funding-forms";
+import { useServerForm } from "~/components/forms";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Radios, Textarea, TextInput } from "~/components/govuk/fields";
 import { SERVICE_NAME } from "~/components/govuk/layout";
@@ -90,45 +90,28 @@ export default function ReportedFigures() {
           { key: "measure", header: "Figure", cell: (r) => REPORTED_MEASURES[r.measure] },
           moneyColumn<Figure>("amount", "Amount", (r) => r.amountPence, true),
           { key: "source", header: "Source", cell: (r) => r.source ?? "" },
-          ...(canEdit
-            ? [
-                {
-                  key: "actions",
-                  header: <span className="govuk-visually-hidden">Actions</span>,
-                  cell: (r: Figure) => (
-                    <div className="app-row-actions">
-                      <ChangeLink to={`${here}?edit=${r.id}#reported-form`} hidden={`${r.measure} ${fyOf(r.financialYear).label}`} />
-                      <DeleteButton intent="delete" id={r.id} version={r.version}>
-                        Delete<span className="govuk-visually-hidden"> {r.measure} {fyOf(r.financialYear).label}</span>
-                      </DeleteButton>
-                    </div>
-                  ),
-                },
-              ]
-            : []),
+          ...rowActions<Figure>(canEdit, {
+            changeTo: (r) => `${here}?edit=${r.id}#reported-form`,
+            name: (r) => `${r.measure} ${fyOf(r.financialYear).label}`,
+            target: (r) => r,
+          }),
         ]}
       />
       {canEdit ? (
-        <div className="govuk-grid-row" id="reported-form">
-          <div className="govuk-grid-column-two-thirds">
-            <AppForm form={form.form} summary={form.summary}>
-              <h2 className="govuk-heading-m">{editing ? "Change the reported figure" : "Record a reported figure"}</h2>
-              <HiddenFields intent={editing ? "update" : "add"} id={editing?.id} version={editing?.version} />
-              <TextInput field={form.fields.financialYear} label="Financial year" hint="April to March, like 2021-22" width={10} spellCheck={false} />
-              <Radios field={form.fields.measure} legend="Which figure" legendSize="s" inline options={options(REPORTED_MEASURES)} />
-              <TextInput field={form.fields.amount} label="Amount reported" hint="In pounds, like £77,786" width={10} inputMode="decimal" spellCheck={false} />
-              <Textarea field={form.fields.source} label="Source (optional)" hint="Which report, its date and page" rows={2} />
-              <div className="govuk-button-group">
-                <SubmitButton>{editing ? "Save the change" : "Record the figure"}</SubmitButton>
-                {editing ? (
-                  <Link className="govuk-link" to={here}>
-                    Cancel
-                  </Link>
-                ) : null}
-              </div>
-            </AppForm>
-          </div>
-        </div>
+        <EditForm
+          anchor="reported-form"
+          form={form.form}
+          summary={form.summary}
+          heading={editing ? "Change the reported figure" : "Record a reported figure"}
+          editing={editing}
+          submit={editing ? "Save the change" : "Record the figure"}
+          cancelTo={here}
+        >
+          <TextInput field={form.fields.financialYear} label="Financial year" hint="April to March, like 2021-22" width={10} spellCheck={false} />
+          <Radios field={form.fields.measure} legend="Which figure" legendSize="s" inline options={options(REPORTED_MEASURES)} />
+          <MoneyInput field={form.fields.amount} label="Amount reported" hint="In pounds, like £77,786" />
+          <Textarea field={form.fields.source} label="Source (optional)" hint="Which report, its date and page" rows={2} />
+        </EditForm>
       ) : null}
     </>
   );

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { exact, FundingHeading, FundingNav, moneyColumn, pounds, TaperChart } from "~/components/funding";
-import { ChangeLink, DeleteButton, HiddenFields, useReplies } from "~/components/funding-forms";
+import { DateInput, DeleteButton, EditForm, MoneyInput, rowActions, useReplies } from "~/components/funding-forms";
 import { StreamFields, type StreamFieldSet } from "~/components/funding-stream-fields";
-import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
+import { useServerForm } from "~/components/forms";
 import { BackLink, SummaryList } from "~/components/govuk/content";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { TextInput } from "~/components/govuk/fields";
@@ -121,23 +121,18 @@ export default function StreamPage() {
       {taper ? <TaperChart id={stream.id} name={stream.name} years={taper} /> : null}
       {stream.kind === "fixed" ? <Spend data={data} /> : null}
       {canEdit ? (
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <AppForm form={edit.form} summary={edit.summary}>
-              <h2 className="govuk-heading-m">Change the stream</h2>
-              <HiddenFields intent="update" version={stream.version} />
-              <StreamFields fields={edit.fields as unknown as StreamFieldSet} />
-              <SubmitButton>Save changes</SubmitButton>
-            </AppForm>
-            <h2 className="govuk-heading-m" id="delete">
-              Delete the stream
-            </h2>
-            <p className="govuk-body">Deleting it removes it from the funding model{stream.kind === "fixed" ? ", with its spend entries" : ""}. The audit log keeps a record.</p>
-            <DeleteButton intent="delete" id={stream.id} version={stream.version}>
-              Delete “{stream.name}”
-            </DeleteButton>
-          </div>
-        </div>
+        <>
+          <EditForm anchor="change" form={edit.form} summary={edit.summary} heading="Change the stream" intent="update" editing={stream} submit="Save changes">
+            <StreamFields fields={edit.fields as unknown as StreamFieldSet} />
+          </EditForm>
+          <h2 className="govuk-heading-m" id="delete">
+            Delete the stream
+          </h2>
+          <p className="govuk-body">Deleting it removes it from the funding model{stream.kind === "fixed" ? ", with its spend entries" : ""}. The audit log keeps a record.</p>
+          <DeleteButton intent="delete" id={stream.id} version={stream.version}>
+            Delete “{stream.name}”
+          </DeleteButton>
+        </>
       ) : null}
     </>
   );
@@ -174,22 +169,12 @@ function Spend({ data }: { data: Data }) {
           { key: "on", header: "Date", cell: (s) => formatDate(s.spentOn) },
           { key: "what", header: "What", cell: (s) => s.description },
           moneyColumn<SpendRow>("amount", "Amount", (s) => s.amountPence, true),
-          ...(canEdit
-            ? [
-                {
-                  key: "actions",
-                  header: <span className="govuk-visually-hidden">Actions</span>,
-                  cell: (s: SpendRow) => (
-                    <div className="app-row-actions">
-                      <ChangeLink to={`${here}?spend=${s.id}#spend-form`} hidden={`spend on ${formatDate(s.spentOn)}`} />
-                      <DeleteButton intent="delete-spend" id={s.id} version={s.version}>
-                        Delete<span className="govuk-visually-hidden"> spend on {formatDate(s.spentOn)}</span>
-                      </DeleteButton>
-                    </div>
-                  ),
-                },
-              ]
-            : []),
+          ...rowActions<SpendRow>(canEdit, {
+            changeTo: (r) => `${here}?spend=${r.id}#spend-form`,
+            name: (r) => `spend on ${formatDate(r.spentOn)}`,
+            target: (r) => r,
+            deleteIntent: "delete-spend",
+          }),
         ]}
       />
       <Table
@@ -201,25 +186,21 @@ function Spend({ data }: { data: Data }) {
         columns={[{ key: "year", header: "Financial year", cell: (y) => y.label }, moneyColumn<{ spent: number }>("spent", "Spent", (y) => y.spent, true)]}
       />
       {canEdit ? (
-        <div className="govuk-grid-row" id="spend-form">
-          <div className="govuk-grid-column-two-thirds">
-            <AppForm form={form.form} summary={form.summary}>
-              <h3 className="govuk-heading-s">{editing ? "Change the spend entry" : "Record spend"}</h3>
-              <HiddenFields intent={editing ? "update-spend" : "add-spend"} id={editing?.id} version={editing?.version} />
-              <TextInput field={form.fields.spentOn} label="Date" hint="For example, 15/7/2020" width={10} />
-              <TextInput field={form.fields.amount} label="Amount" hint="In pounds, like £12,500" width={10} inputMode="decimal" spellCheck={false} />
-              <TextInput field={form.fields.description} label="What it was spent on" width={30} />
-              <div className="govuk-button-group">
-                <SubmitButton>{editing ? "Save the change" : "Record the spend"}</SubmitButton>
-                {editing ? (
-                  <Link className="govuk-link" to={`${here}#spend`}>
-                    Cancel
-                  </Link>
-                ) : null}
-              </div>
-            </AppForm>
-          </div>
-        </div>
+        <EditForm
+          anchor="spend-form"
+          form={form.form}
+          summary={form.summary}
+          small
+          heading={editing ? "Change the spend entry" : "Record spend"}
+          intent={editing ? "update-spend" : "add-spend"}
+          editing={editing}
+          submit={editing ? "Save the change" : "Record the spend"}
+          cancelTo={`${here}#spend`}
+        >
+          <DateInput field={form.fields.spentOn} label="Date" example="15/7/2020" />
+          <MoneyInput field={form.fields.amount} label="Amount" hint="In pounds, like £12,500" />
+          <TextInput field={form.fields.description} label="What it was spent on" width={30} />
+        </EditForm>
       ) : null}
     </>
   );

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireMembership } from "~/auth/guards.server";
 import { FundingHeading, FundingNav, moneyColumn, pct } from "~/components/funding";
-import { HiddenFields, useReplies } from "~/components/funding-forms";
+import { EditForm, useReplies } from "~/components/funding-forms";
 import { StreamFields, type StreamFieldSet } from "~/components/funding-stream-fields";
-import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
+import { useServerForm } from "~/components/forms";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
 import { formatDate } from "~/domain/dates";
@@ -71,16 +71,9 @@ export default function Streams() {
         ]}
       />
       {canEdit ? (
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <AppForm form={add.form} summary={add.summary}>
-              <h2 className="govuk-heading-m">Add a funding stream</h2>
-              <HiddenFields intent="add" />
-              <StreamFields fields={add.fields as unknown as StreamFieldSet} />
-              <SubmitButton>Add the stream</SubmitButton>
-            </AppForm>
-          </div>
-        </div>
+        <EditForm anchor="add" form={add.form} summary={add.summary} heading="Add a funding stream" intent="add" submit="Add the stream">
+          <StreamFields fields={add.fields as unknown as StreamFieldSet} />
+        </EditForm>
       ) : (
         <p className="govuk-body">Only programme managers can add or change funding streams.</p>
       )}

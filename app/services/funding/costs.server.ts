@@ -85,20 +85,14 @@ export async function addPostCost(scope: TenantScope, postId: string, input: Pos
   });
 }
 
-async function findPostCost(tx: Tx, scope: TenantScope, postId: string, id: string) {
-  const row = await findRow(tx, scope, POST_COST, id);
-  if (row.postId !== postId) throw new NotFoundError("Cost not found");
-  return row;
-}
-
 export async function updatePostCost(scope: TenantScope, postId: string, id: string, version: number, input: PostCostInput) {
   return inTenant(scope, async (tx) => {
-    const before = await findPostCost(tx, scope, postId, id);
+    const before = await findRow(tx, scope, POST_COST, id, { key: "postId", id: postId });
     await assertDateFree(tx, postId, input.effectiveFrom, id);
     return updateRow(tx, scope, POST_COST, before, version, input);
   });
 }
 
 export async function deletePostCost(scope: TenantScope, postId: string, id: string, version: number) {
-  return inTenant(scope, async (tx) => deleteRow(tx, scope, POST_COST, await findPostCost(tx, scope, postId, id), version));
+  return inTenant(scope, async (tx) => deleteRow(tx, scope, POST_COST, await findRow(tx, scope, POST_COST, id, { key: "postId", id: postId }), version));
 }

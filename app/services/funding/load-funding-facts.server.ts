@@ -63,20 +63,8 @@ export async function loadFundingFacts(tx: Executor, authorityId: string): Promi
       .leftJoin(team, eq(team.id, post.teamId))
       .where(and(eq(post.authorityId, authorityId), eq(post.adultSpecialist, true)))
       .orderBy(asc(post.reference), asc(post.role), asc(post.id)),
-    tx
-      .select({
-        id: appointment.id,
-        postId: appointment.postId,
-        holder: appointment.holder,
-        fte: appointment.fte,
-        contractType: appointment.contractType,
-        contractEnd: appointment.contractEnd,
-        startDate: appointment.startDate,
-        startConfirmed: appointment.startConfirmed,
-        lastDay: appointment.lastDay,
-      })
-      .from(appointment)
-      .where(eq(appointment.authorityId, authorityId)),
+    // Every holder's dates and FTE (whole rows: they carry what AppointmentFacts needs).
+    tx.select().from(appointment).where(eq(appointment.authorityId, authorityId)),
     tx
       .select({ id: postCost.id, postId: postCost.postId, from: postCost.effectiveFrom, annualPence: postCost.annualPence, note: postCost.note, version: postCost.version })
       .from(postCost)

@@ -33,13 +33,14 @@ export function conflict(what: string) {
   return new ConflictError(`${what} was changed by someone else after you opened this page. Check it and try again.`);
 }
 
-export async function findRow<T extends Versioned>(tx: Tx, scope: TenantScope, spec: RowSpec<T>, id: string): Promise<Row<T>> {
+/** A row of the caller's authority; with `parent`, only one that belongs to that parent (a stream's spend, a post's cost). */
+export async function findRow<T extends Versioned>(tx: Tx, scope: TenantScope, spec: RowSpec<T>, id: string, parent?: { key: keyof Row<T> & string; id: string }): Promise<Row<T>> {
   const [row] = await (tx as Loose)
     .select()
     .from(spec.table)
     .where(and(eq(spec.table.id, id), eq(spec.table.authorityId, scope.authorityId)))
     .limit(1);
-  if (!row) throw new NotFoundError(`${spec.what} not found`);
+  if (!row || (parent && row[parent.key] !== parent.id)) throw new NotFoundError(`${spec.what} not found`);
   return row;
 }
 

@@ -2,7 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Tx } from "../../../db/client";
 import { fundingSpend, fundingStream } from "../../../db/schema";
 import type { StreamKind } from "../../domain/funding";
-import { InvalidError, NotFoundError } from "../../errors";
+import { InvalidError } from "../../errors";
 import { inTenant, type TenantScope } from "../scope.server";
 import { deleteRow, findRow, insertRow, updateRow } from "./rows.server";
 
@@ -71,17 +71,10 @@ export async function addSpend(scope: TenantScope, streamId: string, input: Spen
   });
 }
 
-/** A spend entry of this stream (an id of another stream's entry is not found). */
-async function findSpend(tx: Tx, scope: TenantScope, streamId: string, id: string) {
-  const row = await findRow(tx, scope, SPEND, id);
-  if (row.streamId !== streamId) throw new NotFoundError("Spend entry not found");
-  return row;
-}
-
 export async function updateSpend(scope: TenantScope, streamId: string, id: string, version: number, input: SpendInput) {
-  return inTenant(scope, async (tx) => updateRow(tx, scope, SPEND, await findSpend(tx, scope, streamId, id), version, input));
+  return inTenant(scope, async (tx) => updateRow(tx, scope, SPEND, await findRow(tx, scope, SPEND, id, { key: "streamId", id: streamId }), version, input));
 }
 
 export async function deleteSpend(scope: TenantScope, streamId: string, id: string, version: number) {
-  return inTenant(scope, async (tx) => deleteRow(tx, scope, SPEND, await findSpend(tx, scope, streamId, id), version));
+  return inTenant(scope, async (tx) => deleteRow(tx, scope, SPEND, await findRow(tx, scope, SPEND, id, { key: "streamId", id: streamId }), version));
 }
