@@ -115,7 +115,8 @@ export function EditForm(props: {
   return (
     <div className="govuk-grid-row" id={props.anchor}>
       <div className="govuk-grid-column-two-thirds">
-        <AppForm form={props.form} summary={props.summary}>
+        {/* Keyed by the form's id, which changes once a change is saved: the fields start afresh. */}
+        <AppForm key={props.form.id} form={props.form} summary={props.summary}>
           {props.small ? <h3 className="govuk-heading-s">{props.heading}</h3> : <h2 className="govuk-heading-m">{props.heading}</h2>}
           <HiddenFields intent={props.intent ?? (editingRow ? "update" : "add")} id={props.editing?.id} version={props.editing?.version} />
           {props.children}

@@ -218,6 +218,13 @@ describe("cost basis: a post vacant for part of a year", () => {
     expect(month("2020-10-01").cost).toBe(pounds(30_000 + 50_000));
   });
 
+  it("on the in-post basis reports a filled post with no cost recorded", () => {
+    const facts: CostFacts = { posts: [post("p", { role: "health-worker" })], appointments: [appt("p", { startDate: "2020-09-16" })], postCosts: [], roleRates: [], settings: { ...DEFAULT_SETTINGS, costBasis: "in-post" } };
+    const model = computeFunding({ ...facts, streams: [] }, { from: "2020-09-01", to: "2020-09-30" }, "2020-09-01");
+    expect(model.months[0].cost).toBe(0);
+    expect(model.postsWithoutCost).toEqual(["p"]);
+  });
+
   it("does not count a holder of a post that is not established", () => {
     const { month } = flat(600_000, { posts: [post("p", { disestablishedOn: "2021-01-01" })], appointments: [appt("p")], settings: { costBasis: "in-post" } });
     expect(month("2020-12-01").cost).toBe(pounds(50_000));
@@ -306,6 +313,14 @@ describe("reserves and several streams", () => {
     expect(month("2025-07-01")).toMatchObject({ cost: 6_300_000, grant: Math.round((6_300_000 * 9) / 31) });
     expect(model.streams[0]).toMatchObject({ exhaustedIn: null, paysUntil: "2025-07-10" });
     expect(model.streams[0].paid).toBeLessThan(pounds(1_800_000));
+  });
+
+  it("stops open-ended reserves when their total runs out, and says so", () => {
+    const { facts, model, month } = flat(600_000, { streams: [reserves({ startDate: "2020-09-01", endDate: null, totalPence: pounds(120_000) })] });
+    expect(month("2020-10-01")).toMatchObject({ grant: pounds(50_000) });
+    expect(month("2020-11-01")).toMatchObject({ grant: pounds(20_000), shortfall: pounds(30_000) });
+    expect(model.streams[0]).toMatchObject({ exhaustedIn: "2020-11-01", paysUntil: "2020-12-01" });
+    expect(sustainability(facts, model, "2025-01-01")).toMatchObject({ kind: "ends", from: "2020-12-01", firstYearWithout: { label: "2021-22" } });
   });
 
   it("applies streams in order of start: a later one pays its share of what the earlier left", () => {

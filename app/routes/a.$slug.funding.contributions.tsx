@@ -100,7 +100,7 @@ export default function Contributions() {
   const replies = useReplies();
   const here = `/a/${slug}/funding/contributions`;
   const form = useServerForm<{ organisationId: string; newOrganisation: string; newSector: string; financialYear: string; amount: string; status: string; recurrent: string; note: string }>({
-    id: editing ? `contribution-${editing.id}-${editing.version}` : "add-contribution",
+    id: editing ? `contribution-${editing.id}-${editing.version}` : `add-contribution-${contributions.length}`,
     lastResult: replies.for(editing ? ["update"] : ["add"]),
     defaultValue: editing
       ? {

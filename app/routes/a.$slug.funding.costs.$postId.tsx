@@ -81,7 +81,7 @@ export default function PostCost() {
   const replies = useReplies();
   const here = `/a/${slug}/funding/costs/${post.id}`;
   const form = useServerForm<{ effectiveFrom: string; amount: string; note: string }>({
-    id: editing ? `cost-${editing.id}-${editing.version}` : "add-cost",
+    id: editing ? `cost-${editing.id}-${editing.version}` : `add-cost-${entries.length}`,
     lastResult: replies.for(editing ? ["update"] : ["add"]),
     defaultValue: editing ? { effectiveFrom: formatDateInput(editing.from), amount: penceToInput(editing.annualPence), note: editing.note ?? "" } : undefined,
   });

@@ -144,7 +144,7 @@ function Roles({ data }: { data: Data }) {
   const replies = useReplies();
   const editing = roles.find((r) => r.role === editRole) ?? null;
   const form = useServerForm<{ role: string; amount: string; priceBase: string }>({
-    id: editing ? `rate-${editing.role}-${editing.rate?.version ?? "new"}` : "add-rate",
+    id: editing ? `rate-${editing.role}-${editing.rate?.version ?? "new"}` : `add-rate-${roles.filter((r) => r.rate).length}`,
     lastResult: replies.for(["set-rate"]),
     defaultValue: editing?.rate ? { role: editing.role, amount: penceToInput(editing.rate.annualPence), priceBase: formatDateInput(editing.rate.from) } : editing ? { role: editing.role } : undefined,
   });

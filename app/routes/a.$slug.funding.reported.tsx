@@ -63,7 +63,7 @@ export default function ReportedFigures() {
   const replies = useReplies();
   const here = `/a/${slug}/funding/reported`;
   const form = useServerForm<{ financialYear: string; measure: string; amount: string; source: string }>({
-    id: editing ? `reported-${editing.id}-${editing.version}` : "add-reported",
+    id: editing ? `reported-${editing.id}-${editing.version}` : `add-reported-${reported.length}`,
     lastResult: replies.for(editing ? ["update"] : ["add"]),
     defaultValue: editing
       ? { financialYear: fyOf(editing.financialYear).label, measure: editing.measure, amount: penceToInput(editing.amountPence), source: editing.source ?? "" }

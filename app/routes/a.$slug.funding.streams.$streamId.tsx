@@ -145,7 +145,7 @@ function Spend({ data }: { data: Data }) {
   const replies = useReplies();
   const here = `/a/${slug}/funding/streams/${stream.id}`;
   const form = useServerForm({
-    id: editing ? `spend-${editing.id}-${editing.version}` : "add-spend",
+    id: editing ? `spend-${editing.id}-${editing.version}` : `add-spend-${spend.length}`,
     lastResult: replies.for(editing ? ["update-spend"] : ["add-spend"]),
     defaultValue: editing ? { spentOn: formatDateInput(editing.spentOn), amount: penceToInput(editing.amountPence), description: editing.description } : undefined,
   });

@@ -41,7 +41,7 @@ type Stream = ReturnType<typeof useLoaderData<typeof loader>>["streams"][number]
 export default function Streams() {
   const { slug, authorityName, canEdit, streams } = useLoaderData<typeof loader>();
   const replies = useReplies();
-  const add = useServerForm({ id: "add-stream", lastResult: replies.for(["add"]), defaultValue: { kind: "tapered", shares: "100, 70, 50" } });
+  const add = useServerForm({ id: `add-stream-${streams.length}`, lastResult: replies.for(["add"]), defaultValue: { kind: "tapered", shares: "100, 70, 50" } });
   return (
     <>
       <FundingHeading authorityName={authorityName}>Funding streams</FundingHeading>

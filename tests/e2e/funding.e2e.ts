@@ -107,6 +107,30 @@ describe.skipIf(browserMissing)("funding in Chromium", () => {
     });
   }
 
+  for (const mode of JS_MODES) {
+    it(`a programme manager records a reported figure, sees it beside the model's, and deletes it ${mode.label}`, async () => {
+      const { page, context, errors } = await openPage(browser, { javaScript: mode.javaScript, baseURL: app.url, session: await app.sessionCookie("pm.walsall@example.com") });
+      await page.goto("/a/walsall/funding/reported");
+      await page.getByLabel("Financial year").fill("2025-26");
+      await page.getByLabel("Amount reported").fill("£1,000,000");
+      await page.getByLabel("Source (optional)").fill(`Test ${mode.label}`);
+      await page.getByRole("button", { name: "Record the figure" }).click();
+      await page.getByText("Reported shortfall for 2025-26 added.").waitFor();
+      // The form is empty again for the next figure.
+      await expect(page.getByLabel("Amount reported").inputValue()).resolves.toBe("");
+      await toOverview(page);
+      const row = await page.locator("#reported tbody tr", { has: page.locator("th", { hasText: "2025-26" }) }).locator("td").allTextContents();
+      // The model's 2025-26 shortfall is £968,485: £31,515 less than the figure recorded.
+      expect(row.slice(0, 4)).toEqual(["Shortfall", "£1,000,000", "£968,485", "−£31,515"]);
+      await page.getByRole("navigation", { name: "Funding pages" }).getByRole("link", { name: "Reported figures" }).click();
+      await page.getByRole("button", { name: "Delete shortfall 2025-26" }).click();
+      await page.getByText("Reported figure deleted.").waitFor();
+      expect(await page.locator("#reported tbody tr").count()).toBe(4);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
   it("a viewer reads the funding pages but has no forms to change them", async () => {
     const { page, context, errors } = await openPage(browser, { javaScript: false, baseURL: app.url, session: await app.sessionCookie("viewer.walsall@example.com") });
     await page.goto("/a/walsall/funding/streams");

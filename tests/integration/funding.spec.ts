@@ -154,11 +154,14 @@ describe("funding streams", () => {
     expect((stale.data as { error: Record<string, string[]> }).error[""]).toEqual(["This funding stream was changed by someone else after you opened this page. Check it and try again."]);
     const [row] = await t.db.select().from(fundingStream).where(eq(fundingStream.id, stream.id));
     expect(row).toMatchObject({ sharesBp: [10_000, 6_000], version: 2 });
+    await createFundingSpend(t.db, stream, { amountPence: 123, description: "Kept in the audit" });
     const deleteStale = await send(streamAction, path, pm.token, params, { intent: "delete", version: "1" });
     expect(deleteStale.status).toBe(409);
     const deleted = await send(streamAction, path, pm.token, params, { intent: "delete", version: "2" });
     expect(deleted).toMatchObject({ status: 302, location: `/a/${a.slug}/funding/streams` });
-    expect((await auditActions(a.id)).map((e) => e.action)).toContain("funding_stream.deleted");
+    const [gone] = (await auditActions(a.id)).filter((e) => e.action === "funding_stream.deleted");
+    expect(gone.before).toMatchObject({ id: stream.id, sharesBp: [10_000, 6_000], spend: [expect.objectContaining({ amountPence: 123, description: "Kept in the audit" })] });
+    expect(await t.db.select().from(fundingSpend).where(eq(fundingSpend.streamId, stream.id))).toEqual([]);
   });
 
   it("adds a stream, validating money, dates and the schedule beside their fields", async () => {

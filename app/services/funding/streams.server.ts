@@ -49,11 +49,13 @@ export async function updateStream(scope: TenantScope, id: string, version: numb
   });
 }
 
-/** Deletes a stream and the spend recorded against it. */
+/** Deletes a stream and the spend recorded against it (kept in the audit row). */
 export async function deleteStream(scope: TenantScope, id: string, version: number) {
   return inTenant(scope, async (tx) => {
     const before = await findRow(tx, scope, STREAM, id);
-    await deleteRow(tx, scope, STREAM, before, version);
+    const spend = await tx.select().from(fundingSpend).where(and(eq(fundingSpend.authorityId, scope.authorityId), eq(fundingSpend.streamId, id)));
+    const withSpend = { ...before, spend: spend.map(({ id, spentOn, amountPence, description }) => ({ id, spentOn, amountPence, description })) };
+    await deleteRow(tx, scope, STREAM, withSpend, version);
     return before;
   });
 }
