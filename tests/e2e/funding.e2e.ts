@@ -34,6 +34,17 @@ async function chartPixels(page: Page) {
   return canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
 }
 
+/**
+ * Submits the form a button is in and waits until the page has answered: the form is replaced
+ * (its id carries the row's version or the number of rows), with or without JavaScript.
+ */
+async function submit(page: Page, button: string) {
+  const form = page.locator("form", { has: page.getByRole("button", { name: button }) });
+  const id = await form.getAttribute("id");
+  await page.getByRole("button", { name: button }).click();
+  await page.locator(`form[id="${id}"]`).waitFor({ state: "detached" });
+}
+
 async function toOverview(page: Page) {
   await page.getByRole("navigation", { name: "Funding pages" }).getByRole("link", { name: "Overview" }).click();
   await page.getByRole("heading", { name: "Funding and the grant taper" }).waitFor();
@@ -43,17 +54,25 @@ async function toOverview(page: Page) {
 async function setShares(page: Page, shares: string) {
   await page.getByRole("navigation", { name: "Funding pages" }).getByRole("link", { name: "Funding streams" }).click();
   await page.getByRole("link", { name: "DfE SFPC grant: adult specialist workers" }).click();
+  // The list page has a form with the same fields: fill only once the stream's own page is there.
+  await page.getByRole("heading", { name: "Change the stream" }).waitFor();
   await page.getByLabel("Share of adult worker costs in each 12-month period").fill(shares);
-  await page.getByRole("button", { name: "Save changes" }).click();
+  await submit(page, "Save changes");
   await page.getByText("Changes to the stream saved.").waitFor();
 }
 
-async function setPostCost(page: Page, amount: string) {
+/** WAL-FS-01's page with its cost from 1 September 2020 in the form (the page's add form has the same fields: wait for the change form). */
+async function changeFirstPostCost(page: Page) {
   await page.getByRole("navigation", { name: "Funding pages" }).getByRole("link", { name: "Costs of adult posts" }).click();
   await page.getByRole("link", { name: "WAL-FS-01" }).click();
   await page.getByRole("link", { name: "Change cost from 1 September 2020" }).click();
+  await page.getByRole("heading", { name: "Change the cost from 1 September 2020" }).waitFor();
+}
+
+async function setPostCost(page: Page, amount: string) {
+  await changeFirstPostCost(page);
   await page.getByLabel("Annual cost of 1 FTE, salary plus on-costs").fill(amount);
-  await page.getByRole("button", { name: "Save the change" }).click();
+  await submit(page, "Save the change");
   await page.getByText("Cost from 1 September 2020 saved.").waitFor();
 }
 
@@ -78,9 +97,7 @@ describe.skipIf(browserMissing)("funding in Chromium", () => {
       await setShares(page, "100, 70, 50");
 
       // A mistyped amount is refused beside the field, and what was typed is kept.
-      await page.getByRole("navigation", { name: "Funding pages" }).getByRole("link", { name: "Costs of adult posts" }).click();
-      await page.getByRole("link", { name: "WAL-FS-01" }).click();
-      await page.getByRole("link", { name: "Change cost from 1 September 2020" }).click();
+      await changeFirstPostCost(page);
       await page.getByLabel("Annual cost of 1 FTE, salary plus on-costs").fill("£70,00");
       await page.getByRole("button", { name: "Save the change" }).click();
       await page.locator(".govuk-error-summary").waitFor();
@@ -114,7 +131,7 @@ describe.skipIf(browserMissing)("funding in Chromium", () => {
       await page.getByLabel("Financial year").fill("2025-26");
       await page.getByLabel("Amount reported").fill("£1,000,000");
       await page.getByLabel("Source (optional)").fill(`Test ${mode.label}`);
-      await page.getByRole("button", { name: "Record the figure" }).click();
+      await submit(page, "Record the figure");
       await page.getByText("Reported shortfall for 2025-26 added.").waitFor();
       // The form is empty again for the next figure.
       await expect(page.getByLabel("Amount reported").inputValue()).resolves.toBe("");
@@ -124,6 +141,7 @@ describe.skipIf(browserMissing)("funding in Chromium", () => {
       expect(row.slice(0, 4)).toEqual(["Shortfall", "£1,000,000", "£968,485", "−£31,515"]);
       await page.getByRole("navigation", { name: "Funding pages" }).getByRole("link", { name: "Reported figures" }).click();
       await page.getByRole("button", { name: "Delete shortfall 2025-26" }).click();
+      await page.locator("#reported tbody tr", { hasText: "2025-26" }).waitFor({ state: "detached" });
       await page.getByText("Reported figure deleted.").waitFor();
       expect(await page.locator("#reported tbody tr").count()).toBe(4);
       expect(errors).toEqual([]);
