@@ -2,6 +2,7 @@ export * from "./authority";
 export * from "./audit";
 export * from "./auth";
 export * from "./email";
+export * from "./funding";
 export * from "./imports";
 export * from "./organisation";
 export * from "./partnership";

@@ -4,6 +4,7 @@ import { seedRun } from "../schema";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { demoAuthorities } from "./demo-authorities";
 import { demoPartnership } from "./demo-partnership";
+import { demoFunding } from "./demo-funding";
 import { demoUsers } from "./demo-users";
 import { demoTraining } from "./demo-training";
 import { demoWorkforce } from "./demo-workforce";
@@ -18,7 +19,7 @@ export interface SeedPart {
   run(tx: Tx): Promise<void>;
 }
 
-export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce, demoTraining, demoPartnership];
+export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce, demoTraining, demoPartnership, demoFunding];
 
 export interface SeedResult {
   loaded: string[];

@@ -3,3 +3,4 @@ export * from "./user";
 export * from "./workforce";
 export * from "./partnership";
 export * from "./training";
+export * from "./funding";

@@ -10,6 +10,7 @@ import {
   createBoardMeeting,
   createBoardMember,
   createCharterVersion,
+  createFundingStream,
   createPartner,
   createPost,
   createSignedInUser,
@@ -100,6 +101,14 @@ const MATRIX: Record<string, RouteAccess> = {
   "a.$slug.training.import._index": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" } },
   "a.$slug.training.import.$batchId": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" }, params: (f) => ({ batchId: f.training.batchId }) },
   "a.$slug.training.export.$list": { loader: { tenant: "authority:read" }, params: () => ({ list: "staff" }) },
+  "a.$slug.funding._index": { loader: { tenant: "authority:read" } },
+  "a.$slug.funding.export": { loader: { tenant: "authority:read" } },
+  "a.$slug.funding.streams._index": { loader: { tenant: "authority:read" }, action: { tenant: "funding:edit" } },
+  "a.$slug.funding.streams.$streamId": { loader: { tenant: "authority:read" }, action: { tenant: "funding:edit" }, params: (f) => ({ streamId: f.streamId }) },
+  "a.$slug.funding.costs._index": { loader: { tenant: "authority:read" }, action: { tenant: "funding:edit" } },
+  "a.$slug.funding.costs.$postId": { loader: { tenant: "authority:read" }, action: { tenant: "funding:edit" }, params: (f) => ({ postId: f.postId }) },
+  "a.$slug.funding.contributions": { loader: { tenant: "authority:read" }, action: { tenant: "funding:edit" } },
+  "a.$slug.funding.reported": { loader: { tenant: "authority:read" }, action: { tenant: "funding:edit" } },
 };
 
 interface Fixture {
@@ -117,6 +126,7 @@ interface Fixture {
   meetingId: string;
   charterVersionId: string;
   training: { staffId: string; courseId: string; sessionId: string; batchId: string };
+  streamId: string;
 }
 
 type Handler = Parameters<typeof call>[0];
@@ -154,6 +164,7 @@ beforeAll(async () => {
   const member = await createBoardMember(t.db, a.id, partner.id);
   const meeting = await createBoardMeeting(t.db, a.id, "2023-01-10", "Agreed the charter");
   const version = await createCharterVersion(t.db, a.id);
+  const stream = await createFundingStream(t.db, a.id);
   const staff = await createStaffMember(t.db, a.id);
   const mi = await courseByCode(t.db, a.id, "mi");
   const session = await createTrainingSession(t.db, a.id, mi.id);
@@ -172,6 +183,7 @@ beforeAll(async () => {
     meetingId: meeting.id,
     charterVersionId: version.id,
     training: { staffId: staff.id, courseId: mi.id, sessionId: session.id, batchId: batch.id },
+    streamId: stream.id,
   };
 });
 
