@@ -6,6 +6,7 @@ export * from "./funding";
 export * from "./imports";
 export * from "./organisation";
 export * from "./partnership";
+export * from "./plan";
 export * from "./settings";
 export * from "./system";
 export * from "./training";

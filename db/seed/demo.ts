@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from "./demo-accounts";
 import { demoAuthorities } from "./demo-authorities";
 import { demoPartnership } from "./demo-partnership";
 import { demoFunding } from "./demo-funding";
+import { demoPlan } from "./demo-plan";
 import { demoUsers } from "./demo-users";
 import { demoTraining } from "./demo-training";
 import { demoWorkforce } from "./demo-workforce";
@@ -19,7 +20,7 @@ export interface SeedPart {
   run(tx: Tx): Promise<void>;
 }
 
-export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce, demoTraining, demoPartnership, demoFunding];
+export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce, demoTraining, demoPartnership, demoFunding, demoPlan];
 
 export interface SeedResult {
   loaded: string[];

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointment, authority, charterVersion, post } from "../../db/schema";
+import { appointment, authority, charterVersion, hub, milestone, post, raidItem } from "../../db/schema";
 import { useRunningApp } from "./support/app";
 import { browserMissing, openPage } from "./support/browser";
 
@@ -14,12 +14,16 @@ const run = useRunningApp();
 async function walsallIds() {
   const [p] = await run.app.handle.db.select({ id: post.id }).from(post).where(eq(post.reference, "WAL-FS-01"));
   const [a] = await run.app.handle.db.select({ id: appointment.id }).from(appointment).where(eq(appointment.postId, p.id));
-  return { postId: p.id, appointmentId: a.id };
+  const [w] = await run.app.handle.db.select({ id: authority.id }).from(authority).where(eq(authority.slug, "walsall"));
+  const [m] = await run.app.handle.db.select({ id: milestone.id }).from(milestone).where(and(eq(milestone.authorityId, w.id), eq(milestone.title, "Ofsted visit")));
+  const [r] = await run.app.handle.db.select({ id: raidItem.id }).from(raidItem).where(eq(raidItem.authorityId, w.id)).limit(1);
+  const [h] = await run.app.handle.db.select({ id: hub.id }).from(hub).where(and(eq(hub.authorityId, w.id), eq(hub.name, "Darlaston")));
+  return { postId: p.id, appointmentId: a.id, milestoneId: m.id, raidItemId: r.id, hubId: h.id };
 }
 
 describe.skipIf(browserMissing)("every page hydrates cleanly", () => {
   it("as Walsall's programme manager", async () => {
-    const { postId, appointmentId } = await walsallIds();
+    const { postId, appointmentId, milestoneId, raidItemId, hubId } = await walsallIds();
     const pages = [
       "/",
       "/account",
@@ -34,6 +38,22 @@ describe.skipIf(browserMissing)("every page hydrates cleanly", () => {
       `/a/walsall/workforce/posts/${postId}/edit`,
       `/a/walsall/workforce/posts/${postId}/holders/${appointmentId}`,
       "/a/walsall/workforce/teams",
+      "/a/walsall/plan",
+      "/a/walsall/plan?asOf=2021-09-15",
+      "/a/walsall/plan/workstreams",
+      "/a/walsall/plan/milestones/new",
+      `/a/walsall/plan/milestones/${milestoneId}`,
+      `/a/walsall/plan/milestones/${milestoneId}/edit`,
+      "/a/walsall/plan/raid",
+      "/a/walsall/plan/raid?sort=review&show=all",
+      "/a/walsall/plan/raid/new?kind=issue",
+      `/a/walsall/plan/raid/${raidItemId}`,
+      `/a/walsall/plan/raid/${raidItemId}/edit`,
+      "/a/walsall/plan/timeline",
+      "/a/walsall/hubs",
+      "/a/walsall/hubs/new",
+      `/a/walsall/hubs/${hubId}`,
+      `/a/walsall/hubs/${hubId}/edit`,
       "/a/walsall/settings",
       "/a/walsall/settings/people",
       "/a/walsall/settings/audit",
@@ -77,7 +97,7 @@ describe.skipIf(browserMissing)("every page hydrates cleanly", () => {
   it("as a national admin", async () => {
     const { page, context, errors } = await openPage(run.browser, { javaScript: true, baseURL: run.app.url, session: await run.app.sessionCookie("national.admin@example.com") });
     const failures: string[] = [];
-    for (const url of ["/", "/national", "/national/settings", "/national/audit", "/national/authorities/new", "/a/dudley", "/a/telford-and-wrekin/workforce"]) {
+    for (const url of ["/", "/national", "/national/settings", "/national/audit", "/national/authorities/new", "/a/dudley", "/a/telford-and-wrekin/workforce", "/a/dudley/plan", "/a/dudley/plan/timeline"]) {
       errors.length = 0;
       const res = await page.goto(url, { waitUntil: "networkidle" });
       if (res?.status() !== 200) failures.push(`${url}: ${res?.status()}`);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Executor } from "../../db/client";
 import { authority, type Authority, type NewAuthority } from "../../db/schema";
+import { setUpDefaultWorkstreams } from "../../app/services/plan/workstreams.server";
 import { setUpStandardCourses } from "../../app/services/training/set-up-courses.server";
 
 /** A unique slug per call, so tests share one database without stepping on each other. */
@@ -21,5 +22,6 @@ export async function createAuthority(db: Executor, overrides: Partial<NewAuthor
     })
     .returning();
   await setUpStandardCourses(db, row.id);
+  await setUpDefaultWorkstreams(db, row.id);
   return row;
 }

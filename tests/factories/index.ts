@@ -4,3 +4,4 @@ export * from "./workforce";
 export * from "./partnership";
 export * from "./training";
 export * from "./funding";
+export * from "./plan";

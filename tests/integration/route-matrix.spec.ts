@@ -12,6 +12,7 @@ import {
   createCharterVersion,
   createFundingStream,
   createPartner,
+  createPlanRecords,
   createPost,
   createSignedInUser,
   createStaffMember,
@@ -109,6 +110,21 @@ const MATRIX: Record<string, RouteAccess> = {
   "a.$slug.funding.costs.$postId": { loader: { tenant: "authority:read" }, action: { tenant: "funding:edit" }, params: (f) => ({ postId: f.postId }) },
   "a.$slug.funding.contributions": { loader: { tenant: "authority:read" }, action: { tenant: "funding:edit" } },
   "a.$slug.funding.reported": { loader: { tenant: "authority:read" }, action: { tenant: "funding:edit" } },
+  "a.$slug.plan._index": { loader: { tenant: "authority:read" } },
+  "a.$slug.plan.workstreams": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" } },
+  "a.$slug.plan.milestones.new": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" } },
+  "a.$slug.plan.milestones.$milestoneId._index": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" }, params: (f) => ({ milestoneId: f.milestoneId }) },
+  "a.$slug.plan.milestones.$milestoneId.edit": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" }, params: (f) => ({ milestoneId: f.milestoneId }) },
+  "a.$slug.plan.raid._index": { loader: { tenant: "authority:read" } },
+  "a.$slug.plan.raid.new": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" }, query: "?kind=issue" },
+  "a.$slug.plan.raid.$itemId._index": { loader: { tenant: "authority:read" }, params: (f) => ({ itemId: f.raidItemId }) },
+  "a.$slug.plan.raid.$itemId.edit": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" }, params: (f) => ({ itemId: f.raidItemId }) },
+  "a.$slug.plan.timeline": { loader: { tenant: "authority:read" } },
+  "a.$slug.plan.export": { loader: { tenant: "authority:read" }, query: "?table=raid" },
+  "a.$slug.hubs._index": { loader: { tenant: "authority:read" } },
+  "a.$slug.hubs.new": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" } },
+  "a.$slug.hubs.$hubId._index": { loader: { tenant: "authority:read" }, params: (f) => ({ hubId: f.hubId }) },
+  "a.$slug.hubs.$hubId.edit": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" }, params: (f) => ({ hubId: f.hubId }) },
 };
 
 interface Fixture {
@@ -127,6 +143,9 @@ interface Fixture {
   charterVersionId: string;
   training: { staffId: string; courseId: string; sessionId: string; batchId: string };
   streamId: string;
+  milestoneId: string;
+  raidItemId: string;
+  hubId: string;
 }
 
 type Handler = Parameters<typeof call>[0];
@@ -165,6 +184,7 @@ beforeAll(async () => {
   const meeting = await createBoardMeeting(t.db, a.id, "2023-01-10", "Agreed the charter");
   const version = await createCharterVersion(t.db, a.id);
   const stream = await createFundingStream(t.db, a.id);
+  const plan = await createPlanRecords(t.db, a.id);
   const staff = await createStaffMember(t.db, a.id);
   const mi = await courseByCode(t.db, a.id, "mi");
   const session = await createTrainingSession(t.db, a.id, mi.id);
@@ -184,6 +204,9 @@ beforeAll(async () => {
     charterVersionId: version.id,
     training: { staffId: staff.id, courseId: mi.id, sessionId: session.id, batchId: batch.id },
     streamId: stream.id,
+    milestoneId: plan.milestone.id,
+    raidItemId: plan.risk.id,
+    hubId: plan.hub.id,
   };
 });
 

@@ -2,6 +2,7 @@ import { authority, type Authority, type NewAuthority } from "../../../db/schema
 import { isUniqueViolation } from "../../../db/errors";
 import { InvalidError } from "../../errors";
 import { recordAudit } from "../audit.server";
+import { setUpDefaultWorkstreams } from "../plan/workstreams.server";
 import { setUpStandardCourses } from "../training/set-up-courses.server";
 import type { UserScope } from "../scope.server";
 
@@ -13,6 +14,7 @@ export async function createAuthority(scope: UserScope, input: AuthorityInput): 
     return await scope.db.transaction(async (tx) => {
       const [created] = await tx.insert(authority).values(input).returning();
       await setUpStandardCourses(tx, created.id);
+      await setUpDefaultWorkstreams(tx, created.id);
       await recordAudit(tx, scope.actor, { authorityId: created.id, action: "authority.created", entityType: "authority", entityId: created.id, after: input });
       return created;
     });
