@@ -17,7 +17,9 @@ import {
   createSignedInUser,
   createStaffMember,
   createTrainingSession,
+  createApiTokenFor,
 } from "../factories";
+import { routePath } from "../helpers/route-path";
 import { testContext } from "../helpers/context";
 import { useTestDatabase } from "../helpers/db";
 import { call, getRequest, postRequest, type Outcome } from "../helpers/requests";
@@ -29,8 +31,12 @@ import { call, getRequest, postRequest, type Outcome } from "../helpers/requests
  *  - signed-in: any signed-in person
  *  - { tenant }: a permission within the authority in the URL (foreign users get 404)
  *  - { national }: a national permission (tenant users get 404)
+ *  - { api }: the read API, with a personal API token (Authorization: Bearer) and never a session
+ *    cookie (401): "token" for any valid token, else a permission within the authority in the URL
+ *    (foreign tokens 404, as on the pages)
+ *  - "read-only": the API's other methods, 405 for everyone
  */
-type Access = "public" | "signed-in" | { tenant: Permission } | { national: NationalPermission };
+type Access = "public" | "signed-in" | { tenant: Permission } | { national: NationalPermission } | { api: Permission | "token" } | "read-only";
 interface RouteAccess {
   loader?: Access;
   action?: Access;
@@ -125,6 +131,13 @@ const MATRIX: Record<string, RouteAccess> = {
   "a.$slug.hubs.new": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" } },
   "a.$slug.hubs.$hubId._index": { loader: { tenant: "authority:read" }, params: (f) => ({ hubId: f.hubId }) },
   "a.$slug.hubs.$hubId.edit": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" }, params: (f) => ({ hubId: f.hubId }) },
+  "account_.api-tokens": { loader: "signed-in", action: "signed-in" },
+  "api.v1.openapi[.json]": { loader: "public", action: "read-only" },
+  "api.v1.authorities._index": { loader: { api: "token" }, action: "read-only" },
+  "api.v1.authorities.$slug._index": { loader: { api: "authority:read" }, action: "read-only" },
+  "api.v1.authorities.$slug.readiness": { loader: { api: "authority:read" }, action: "read-only" },
+  "api.v1.authorities.$slug.workforce": { loader: { api: "authority:read" }, action: "read-only" },
+  "api.v1.authorities.$slug.funding": { loader: { api: "authority:read" }, action: "read-only" },
 };
 
 interface Fixture {
@@ -133,6 +146,8 @@ interface Fixture {
   tenant: Record<TenantRole, string>;
   foreign: Record<TenantRole, string>;
   national: Record<NationalRole, string>;
+  /** Personal API tokens of the same people. */
+  api: { tenant: Record<TenantRole, string>; foreign: Record<TenantRole, string>; national: Record<NationalRole, string> };
   emailId: string;
   postId: string;
   appointmentId: string;
@@ -168,11 +183,18 @@ beforeAll(async () => {
   const tenant = {} as Record<TenantRole, string>;
   const foreign = {} as Record<TenantRole, string>;
   const national = {} as Record<NationalRole, string>;
+  const api = { tenant: {} as Record<TenantRole, string>, foreign: {} as Record<TenantRole, string>, national: {} as Record<NationalRole, string> };
   for (const role of TENANT_ROLES) {
-    tenant[role] = (await createSignedInUser(t.db, { authorityId: a.id, role })).token;
-    foreign[role] = (await createSignedInUser(t.db, { authorityId: b.id, role })).token;
+    const mine = await createSignedInUser(t.db, { authorityId: a.id, role });
+    const theirs = await createSignedInUser(t.db, { authorityId: b.id, role });
+    [tenant[role], foreign[role]] = [mine.token, theirs.token];
+    [api.tenant[role], api.foreign[role]] = [await createApiTokenFor(t.db, mine.user), await createApiTokenFor(t.db, theirs.user)];
   }
-  for (const role of NATIONAL_ROLES) national[role] = (await createSignedInUser(t.db, { nationalRole: role })).token;
+  for (const role of NATIONAL_ROLES) {
+    const person = await createSignedInUser(t.db, { nationalRole: role });
+    national[role] = person.token;
+    api.national[role] = await createApiTokenFor(t.db, person.user);
+  }
   const [email] = await t.db
     .insert(emailMessage)
     .values({ toAddress: "someone@example.test", subject: "Test", html: "<p>Test</p>", text: "Test", tag: "test", transport: "outbox", status: "stored" })
@@ -195,6 +217,7 @@ beforeAll(async () => {
     tenant,
     foreign,
     national,
+    api,
     emailId: email.id,
     postId: p.id,
     appointmentId: holder.id,
@@ -211,22 +234,16 @@ beforeAll(async () => {
 });
 
 function urlFor(id: string, params: Record<string, string>) {
-  const path = id
-    .replace(/^_index$/, "")
-    .split(".")
-    .filter((seg) => seg !== "_index")
-    .map((seg) => (seg.startsWith("$") ? params[seg.slice(1)] : seg))
-    .join("/");
-  return `/${path}`;
+  return routePath(id, (name) => params[name]);
 }
 
-async function hit(handler: Handler, kind: "loader" | "action", url: string, params: Record<string, string>, token: string | null): Promise<Outcome> {
-  const request = kind === "loader" ? getRequest(url, { token }) : postRequest(url, {}, { token });
+async function hit(handler: Handler, kind: "loader" | "action", url: string, params: Record<string, string>, token: string | null, bearer?: string): Promise<Outcome> {
+  const request = kind === "loader" ? getRequest(url, { token, bearer }) : postRequest(url, {}, { token, bearer });
   return call(handler, request, params, testContext(t.db, { env: { ...testContext(t.db).env, DEMO_DATA: true } }));
 }
 
 const toSignIn = (o: Outcome) => o.status === 302 && (o.location ?? "").startsWith("/sign-in");
-const allowed = (o: Outcome) => o.status !== 403 && o.status !== 404 && !toSignIn(o);
+const allowed = (o: Outcome) => ![401, 403, 404, 405].includes(o.status) && !toSignIn(o);
 const describeOutcome = (o: Outcome) => `${o.status}${o.location ? ` → ${o.location}` : ""}`;
 
 describe("route-by-role matrix", () => {
@@ -261,12 +278,26 @@ describe("route-by-role matrix", () => {
           if (!good) results.push(`${who}: got ${describeOutcome(o)}, expected ${ok ? "access" : expectedDenial}`);
         };
 
-        if (access === "public") {
+        const api = (role: TenantRole | NationalRole, of: "tenant" | "foreign" | "national") => hit(handler, kind, url, params, null, (f.api[of] as Record<string, string>)[role]);
+        if (access === "read-only") {
+          expectOutcome("anonymous", await hit(handler, kind, url, params, null), false, 405);
+          expectOutcome("national-admin's token", await api("national-admin", "national"), false, 405);
+          expectOutcome("programme-manager of A's token", await api("programme-manager", "tenant"), false, 405);
+        } else if (access === "public") {
           const o = await hit(handler, kind, url, params, null);
           if (o.status === 403 || o.status === 404) results.push(`anonymous: got ${describeOutcome(o)}`);
         } else if (access === "signed-in") {
           expectOutcome("anonymous", await hit(handler, kind, url, params, null), false, 302);
           expectOutcome("viewer", await hit(handler, kind, url, params, f.tenant.viewer), true);
+        } else if ("api" in access) {
+          expectOutcome("anonymous", await hit(handler, kind, url, params, null), false, 401);
+          expectOutcome("national-admin's session cookie", await hit(handler, kind, url, params, f.national["national-admin"]), false, 401);
+          for (const role of TENANT_ROLES) {
+            const may = access.api === "token" || permissionsFor(role, null).has(access.api);
+            expectOutcome(`${role} of A's token`, await api(role, "tenant"), may, 403);
+            expectOutcome(`${role} of B's token`, await api(role, "foreign"), access.api === "token", 404);
+          }
+          for (const role of NATIONAL_ROLES) expectOutcome(`${role}'s token`, await api(role, "national"), access.api === "token" || permissionsFor(null, role).has(access.api), 403);
         } else if ("national" in access) {
           expectOutcome("anonymous", await hit(handler, kind, url, params, null), false, 302);
           for (const role of TENANT_ROLES) expectOutcome(`tenant ${role}`, await hit(handler, kind, url, params, f.tenant[role]), false, 404);
