@@ -74,3 +74,8 @@ export async function createNationalIndicator(scope: UserScope, input: Indicator
 export async function listNationalIndicators(db: Executor): Promise<Indicator[]> {
   return loadIndicators(db, null);
 }
+
+/** The indicators an authority can import figures for: key, name and how each is counted. */
+export async function listIndicatorKeys(scope: TenantScope) {
+  return inTenant(scope, async (tx) => (await loadIndicators(tx, scope.authorityId)).map((i) => ({ id: i.id, key: i.key, name: i.name, periodType: i.periodType })));
+}

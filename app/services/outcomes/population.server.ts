@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { childPopulation } from "../../../db/schema";
 import { recordAudit } from "../audit.server";
 import { inTenant, type TenantScope } from "../scope.server";
@@ -42,4 +42,15 @@ export async function savePopulation(scope: TenantScope, input: PopulationInput)
       .returning({ id: childPopulation.id });
     await recordAudit(tx, scope.actor, { authorityId: scope.authorityId, action: "child-population.created", entityType: "child-population", entityId: row.id, after: input });
   });
+}
+
+/** The authority's child population by year, oldest first. */
+export async function listPopulations(scope: TenantScope) {
+  return inTenant(scope, (tx) =>
+    tx
+      .select({ year: childPopulation.year, population: childPopulation.population, source: childPopulation.source, illustrative: childPopulation.illustrative })
+      .from(childPopulation)
+      .where(eq(childPopulation.authorityId, scope.authorityId))
+      .orderBy(asc(childPopulation.year)),
+  );
 }
