@@ -7,19 +7,21 @@ import { action as listAction, loader as listLoader } from "~/routes/api.v1.auth
 import { loader as authorityLoader } from "~/routes/api.v1.authorities.$slug._index";
 import { action as fundingAction, loader as fundingLoader } from "~/routes/api.v1.authorities.$slug.funding";
 import { action as readinessAction, loader as readinessLoader } from "~/routes/api.v1.authorities.$slug.readiness";
+import { loader as outcomesLoader } from "~/routes/api.v1.authorities.$slug.outcomes";
 import { loader as workforceLoader } from "~/routes/api.v1.authorities.$slug.workforce";
 import { loader as openapiLoader } from "~/routes/api.v1.openapi[.json]";
 import { action as verifyAction } from "~/routes/two-factor._index";
 import { action as setUpAction, loader as setUpLoader } from "~/routes/two-factor.set-up";
 import { currentCode } from "~/services/auth/two-factor.server";
 import { getFundingOverview } from "~/services/funding/funding-overview.server";
+import { getOutcomeScorecard } from "~/services/outcomes/scorecard.server";
 import { getReadinessDashboard } from "~/services/readiness/dashboard.server";
 import { authorityThresholds } from "~/services/readiness/thresholds.server";
 import { getWorkforceSummary } from "~/services/workforce/workforce-summary.server";
 import type { OpenAPIV3_1 } from "openapi-types";
 import { countQueries } from "../../db/client";
 import { apiToken, auditEvent, twoFactor } from "../../db/schema";
-import { createApiTokenFor, createAppointment, createAuthority, createFundingStream, createPost, createPostCost, createSignedInUser } from "../factories";
+import { createApiTokenFor, createAppointment, createAuthority, createFundingStream, createObservation, createPopulation, createPost, createPostCost, createSignedInUser, nationalIndicator, setBaselineRow } from "../factories";
 import { testContext } from "../helpers/context";
 import { useTestDatabase } from "../helpers/db";
 import { call, getRequest, postRequest, type Outcome } from "../helpers/requests";
@@ -343,6 +345,7 @@ describe("the read API: figures", () => {
       readiness: `/api/v1/authorities/${a.slug}/readiness`,
       workforce: `/api/v1/authorities/${a.slug}/workforce`,
       funding: `/api/v1/authorities/${a.slug}/funding`,
+      outcomes: `/api/v1/authorities/${a.slug}/outcomes`,
     });
     const [summary] = data<Array<Record<string, unknown>>>(await api(listLoader, "/api/v1/authorities", token));
     expect(keys(summary)).toEqual([...schemas.AuthoritySummary.required].sort());
@@ -356,5 +359,26 @@ describe("the read API: figures", () => {
     const funding = data<{ financialYears: object[] }>(await api(fundingLoader, `/api/v1/authorities/${a.slug}/funding`, token, { slug: a.slug }));
     expect(keys(funding)).toEqual([...schemas.Funding.required].sort());
     expect(keys(funding.financialYears[0])).toEqual([...schemas.FundingYear.required].sort());
+    const outcomes = data<{ indicators: object[] }>(await api(outcomesLoader, `/api/v1/authorities/${a.slug}/outcomes`, token, { slug: a.slug }));
+    expect(keys(outcomes)).toEqual([...schemas.Outcomes.required].sort());
+    expect(keys(outcomes.indicators[0])).toEqual([...schemas.OutcomeIndicator.required].sort());
+  });
+
+  it("gives outcomes against their baseline as the scorecard computes them, as JSON and CSV", async () => {
+    const { a, token, scope } = await setup();
+    const cp = await nationalIndicator(t.db, "cp-plans");
+    await createPopulation(t.db, a.id, { year: 2019, population: 60_000 });
+    const baseline = await createObservation(t.db, a.id, cp.id, { periodEnd: "2019-03-31", value: 370 });
+    await setBaselineRow(t.db, baseline);
+    await createObservation(t.db, a.id, cp.id, { periodEnd: "2021-03-31", value: 227 });
+    const body = data<{ indicators: Array<Record<string, unknown>>; childPopulation: number }>(await api(outcomesLoader, `/api/v1/authorities/${a.slug}/outcomes?asOf=2021-06-30`, token, { slug: a.slug }));
+    const row = body.indicators.find((i) => i.key === "cp-plans")!;
+    const card = await getOutcomeScorecard(scope, "2021-06-30");
+    const expected = card.rows.find((r) => r.indicator.key === "cp-plans")!.comparison;
+    expect(row).toMatchObject({ baselineValue: 370, latestValue: 227, change: expected.change, changePercent: -38.6, assessment: "improving" });
+    expect(row.changePer10k).toBe(Number(expected.changePer10k!.toFixed(1)));
+    expect(body.childPopulation).toBe(60_000);
+    const csv = await api(outcomesLoader, `/api/v1/authorities/${a.slug}/outcomes?asOf=2021-06-30&format=csv`, token, { slug: a.slug });
+    expect(String(csv.data)).toMatch(/cp-plans,.*,370,.*,227,-143,-38\.6,/);
   });
 });

@@ -3,7 +3,7 @@
  * resource (e.g. outcomes) is: a name here, a route file `api.v1.authorities.$slug.<name>.ts`
  * calling one service function, and its path in openapi.ts (a test checks the last two agree).
  */
-export const AUTHORITY_RESOURCES = ["readiness", "workforce", "funding"] as const;
+export const AUTHORITY_RESOURCES = ["readiness", "workforce", "funding", "outcomes"] as const;
 export type AuthorityResource = (typeof AUTHORITY_RESOURCES)[number];
 
 export const API_BASE = "/api/v1";

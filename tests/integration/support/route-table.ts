@@ -147,6 +147,7 @@ export const MATRIX: Record<string, RouteAccess> = {
   "api.v1.authorities.$slug.readiness": { loader: { api: "authority:read" }, action: "read-only" },
   "api.v1.authorities.$slug.workforce": { loader: { api: "authority:read" }, action: "read-only" },
   "api.v1.authorities.$slug.funding": { loader: { api: "authority:read" }, action: "read-only" },
+  "api.v1.authorities.$slug.outcomes": { loader: { api: "authority:read" }, action: "read-only" },
 };
 
 export interface Fixture {
