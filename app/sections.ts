@@ -19,7 +19,7 @@ export const SECTIONS: Section[] = [
   { path: "funding", label: "Funding", summary: "Adult worker costs, the DfE grant taper and the shortfall partners must cover.", built: true, permission: "authority:read" },
   { path: "outcomes", label: "Outcomes", summary: "The outcomes scorecard against a baseline.", built: false, permission: "authority:read" },
   { path: "plan", label: "Plan", summary: "Workstreams, milestones, risks and issues.", built: true, permission: "authority:read" },
-  { path: "reports", label: "Reports", summary: "The quarterly DfE return and committee updates.", built: false, permission: "authority:read" },
+  { path: "reports", label: "Reports", summary: "The quarterly DfE return and committee updates.", built: true, permission: "authority:read" },
   { path: "settings", label: "Settings", summary: "The authority's details, people and audit log.", built: true, permission: "authority:read" },
 ];
 

@@ -125,6 +125,11 @@ const MATRIX: Record<string, RouteAccess> = {
   "a.$slug.hubs.new": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" } },
   "a.$slug.hubs.$hubId._index": { loader: { tenant: "authority:read" }, params: (f) => ({ hubId: f.hubId }) },
   "a.$slug.hubs.$hubId.edit": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" }, params: (f) => ({ hubId: f.hubId }) },
+  "a.$slug.reports._index": { loader: { tenant: "authority:read" } },
+  "a.$slug.reports.quarterly.$quarter._index": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" }, params: () => ({ quarter: "2024-Q3" }) },
+  "a.$slug.reports.quarterly.$quarter.download": { loader: { tenant: "authority:read" }, params: () => ({ quarter: "2024-Q3" }), query: "?format=csv" },
+  "a.$slug.reports.committee._index": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" } },
+  "a.$slug.reports.committee.download": { loader: { tenant: "authority:read" }, query: "?format=docx" },
 };
 
 interface Fixture {

@@ -64,7 +64,7 @@ function checkPeriod(report: ReportKind, period: string, today: IsoDate): void {
  * was loaded with, and if someone saved since, nothing is written and ConflictError says so (the
  * caller keeps the typed text). The change is audited with the text before and after.
  */
-export async function saveNarrative(scope: TenantScope, input: NarrativeInput, today: IsoDate): Promise<{ id: string; version: number } | null> {
+export async function saveNarrative(scope: TenantScope, input: NarrativeInput, today: IsoDate): Promise<{ id: string; version: number }> {
   checkPeriod(input.report, input.period, today);
   if (!sectionKeys(input.report).includes(input.section)) throw new InvalidError("Choose a section of the report", { section: "Choose a section of the report" });
   const body = normaliseNarrative(input.body);
@@ -83,7 +83,7 @@ export async function saveNarrative(scope: TenantScope, input: NarrativeInput, t
     const what = { report: input.report, period: input.period, section: input.section };
     if (!existing) {
       if (input.version !== 0) throw conflict();
-      if (!body) return null;
+      if (!body) throw new InvalidError("Enter the commentary", { body: "Enter the commentary" });
       const [created] = await tx
         .insert(reportNarrative)
         .values({ authorityId: scope.authorityId, ...what, body, updatedBy: scope.actor.userId, createdAt: scope.now, updatedAt: scope.now })
