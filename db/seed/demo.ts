@@ -6,6 +6,7 @@ import { demoAuthorities } from "./demo-authorities";
 import { demoPartnership } from "./demo-partnership";
 import { demoFunding } from "./demo-funding";
 import { demoPlan } from "./demo-plan";
+import { demoReports } from "./demo-reports";
 import { demoUsers } from "./demo-users";
 import { demoTraining } from "./demo-training";
 import { demoWorkforce } from "./demo-workforce";
@@ -20,7 +21,7 @@ export interface SeedPart {
   run(tx: Tx): Promise<void>;
 }
 
-export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce, demoTraining, demoPartnership, demoFunding, demoPlan];
+export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce, demoTraining, demoPartnership, demoFunding, demoPlan, demoReports];
 
 export interface SeedResult {
   loaded: string[];
