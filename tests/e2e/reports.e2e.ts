@@ -57,6 +57,24 @@ describe.skipIf(browserMissing)("the quarterly DfE return in Chromium", () => {
       await page.getByText("The commentary has been saved.").waitFor();
       await expect(page.getByLabel("Commentary: Achievements this quarter").inputValue()).resolves.toBe(words);
 
+      // Someone else saves the same section meanwhile: saving over it is refused and nothing is lost.
+      const other = await context.newPage();
+      await other.goto(page.url());
+      await other.getByLabel("Commentary: Achievements this quarter").fill(`Their text ${i + 1}.`);
+      await other.getByRole("button", { name: "Save the commentary on achievements this quarter" }).click();
+      await other.getByText("The commentary has been saved.").waitFor();
+      await other.close();
+      const mine = `${words} Also: hub visits planned.`;
+      await page.getByLabel("Commentary: Achievements this quarter").fill(mine);
+      await page.getByRole("button", { name: "Save the commentary on achievements this quarter" }).click();
+      await page.locator(".govuk-error-summary", { hasText: "Someone else saved this section" }).waitFor();
+      await page.locator("#narrative-achievements-theirs", { hasText: `Their text ${i + 1}.` }).waitFor();
+      await expect(page.getByLabel("Commentary: Achievements this quarter").inputValue()).resolves.toBe(mine);
+      // Saving again is a deliberate replacement.
+      await page.getByLabel("Commentary: Achievements this quarter").fill(words);
+      await page.getByRole("button", { name: "Save the commentary on achievements this quarter" }).click();
+      await page.getByText("The commentary has been saved.").waitFor();
+
       // The Word document: headings, the milestone, the readiness figure and the commentary.
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download as a Word document (.docx)" }).click()]);
       expect(download.suggestedFilename()).toBe(`walsall-dfe-return-${quarterSlug(quarter)}.docx`);
