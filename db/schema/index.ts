@@ -13,3 +13,4 @@ export * from "./settings";
 export * from "./system";
 export * from "./training";
 export * from "./workforce";
+export * from "./reports";

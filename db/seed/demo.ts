@@ -7,6 +7,7 @@ import { demoPartnership } from "./demo-partnership";
 import { demoFunding } from "./demo-funding";
 import { demoOutcomes } from "./demo-outcomes";
 import { demoPlan } from "./demo-plan";
+import { demoReports } from "./demo-reports";
 import { demoUsers } from "./demo-users";
 import { demoTraining } from "./demo-training";
 import { demoWorkforce } from "./demo-workforce";
@@ -21,7 +22,7 @@ export interface SeedPart {
   run(tx: Tx): Promise<void>;
 }
 
-export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce, demoTraining, demoPartnership, demoFunding, demoPlan, demoOutcomes];
+export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce, demoTraining, demoPartnership, demoFunding, demoPlan, demoOutcomes, demoReports];
 
 export interface SeedResult {
   loaded: string[];

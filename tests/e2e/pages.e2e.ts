@@ -1,5 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { financialQuarterOf, londonDate } from "~/domain/dates";
+import { quarterSlug } from "~/domain/reports";
 import { appointment, authority, charterVersion, hub, milestone, outcomeIndicator, outcomeObservation, post, raidItem } from "../../db/schema";
 import { useRunningApp } from "./support/app";
 import { browserMissing, openPage } from "./support/browser";
@@ -57,6 +59,11 @@ describe.skipIf(browserMissing)("every page hydrates cleanly", () => {
       "/a/walsall/hubs/new",
       `/a/walsall/hubs/${hubId}`,
       `/a/walsall/hubs/${hubId}/edit`,
+      "/a/walsall/reports",
+      `/a/walsall/reports/quarterly/${quarterSlug(financialQuarterOf(londonDate(new Date())))}`,
+      "/a/walsall/reports/quarterly/2021-Q2",
+      "/a/walsall/reports/committee",
+      "/a/walsall/reports/committee?asOf=2022-03-31",
       "/a/walsall/settings",
       "/a/walsall/settings/people",
       "/a/walsall/settings/audit",
@@ -122,7 +129,7 @@ describe.skipIf(browserMissing)("every page hydrates cleanly", () => {
   it("as a national admin", async () => {
     const { page, context, errors } = await openPage(run.browser, { javaScript: true, baseURL: run.app.url, session: await run.app.sessionCookie("national.admin@example.com") });
     const failures: string[] = [];
-    for (const url of ["/", "/national", "/national/settings", "/national/audit", "/national/authorities/new", "/national/indicators", "/a/dudley", "/a/telford-and-wrekin/workforce", "/a/dudley/plan", "/a/dudley/plan/timeline", "/a/dudley/outcomes"]) {
+    for (const url of ["/", "/national", "/national/settings", "/national/audit", "/national/authorities/new", "/national/indicators", "/a/dudley", "/a/telford-and-wrekin/workforce", "/a/dudley/plan", "/a/dudley/plan/timeline", "/a/dudley/outcomes", "/a/dudley/reports/committee"]) {
       errors.length = 0;
       const res = await page.goto(url, { waitUntil: "networkidle" });
       if (res?.status() !== 200) failures.push(`${url}: ${res?.status()}`);

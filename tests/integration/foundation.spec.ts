@@ -1,7 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { loader as authorityLoader } from "~/routes/a.$slug";
-import { loader as sectionLoader } from "~/routes/a.$slug.$section";
 import { loader as homeLoader } from "~/routes/_index";
 import { loader as healthLoader } from "~/routes/healthz";
 import { recordAudit } from "~/services/audit.server";
@@ -65,16 +64,6 @@ describe("pages", () => {
     expect((ok.data as { authority: { name: string } }).authority.name).toBe(a.name);
     const missing = await call(authorityLoader, getRequest("/a/no-such-place", { token }), { slug: "no-such-place" }, testContext(t.db));
     expect(missing.status).toBe(404);
-  });
-
-  it("says plainly that an unbuilt section is not available, and 404s for an unknown section", async () => {
-    const a = await createAuthority(t.db);
-    const { token } = await createSignedInUser(t.db, { authorityId: a.id, role: "viewer" });
-    const ctx = testContext(t.db);
-    const res = await call(sectionLoader, getRequest(`/a/${a.slug}/reports`, { token }), { slug: a.slug, section: "reports" }, ctx);
-    expect(res.data).toMatchObject({ label: "Reports" });
-    const bogus = await call(sectionLoader, getRequest(`/a/${a.slug}/bogus`, { token }), { slug: a.slug, section: "bogus" }, ctx);
-    expect(bogus.status).toBe(404);
   });
 
   it("answers the health check without signing in", async () => {

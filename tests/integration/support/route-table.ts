@@ -46,8 +46,6 @@ export interface RouteAccess {
   query?: string;
 }
 
-// The placeholder route answers for sections not built yet; test it on one read by programme staff.
-export const unbuiltSection = SECTIONS.find((s) => s.path && !s.built && s.permission === "authority:read")?.path;
 
 export const MATRIX: Record<string, RouteAccess> = {
   _index: { loader: "signed-in" },
@@ -67,7 +65,6 @@ export const MATRIX: Record<string, RouteAccess> = {
   "national.authorities.new": { loader: { national: "national:admin" }, action: { national: "national:admin" } },
   "a.$slug": { loader: { tenant: "authority:visit" } },
   "a.$slug._index": { loader: { tenant: "authority:visit" } },
-  "a.$slug.$section": { loader: { tenant: "authority:read" }, params: () => ({ section: unbuiltSection ?? "none" }) },
   "a.$slug.settings._index": { loader: { tenant: "authority:read" } },
   "a.$slug.settings.people": { loader: { tenant: "people:invite-programme-manager" }, action: { tenant: "people:invite-programme-manager" } },
   "a.$slug.settings.audit": { loader: { tenant: "audit:read" } },
@@ -140,6 +137,11 @@ export const MATRIX: Record<string, RouteAccess> = {
   "a.$slug.hubs.new": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" } },
   "a.$slug.hubs.$hubId._index": { loader: { tenant: "authority:read" }, params: (f) => ({ hubId: f.hubId }) },
   "a.$slug.hubs.$hubId.edit": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" }, params: (f) => ({ hubId: f.hubId }) },
+  "a.$slug.reports._index": { loader: { tenant: "authority:read" } },
+  "a.$slug.reports.quarterly.$quarter._index": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" }, params: () => ({ quarter: "2024-Q3" }) },
+  "a.$slug.reports.quarterly.$quarter.download": { loader: { tenant: "authority:read" }, params: () => ({ quarter: "2024-Q3" }), query: "?format=csv" },
+  "a.$slug.reports.committee._index": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" } },
+  "a.$slug.reports.committee.download": { loader: { tenant: "authority:read" }, query: "?format=docx" },
   "account_.api-tokens": { loader: "signed-in", action: "signed-in" },
   "api.v1.openapi[.json]": { loader: "public", action: "read-only" },
   "api.v1.authorities._index": { loader: { api: "token" }, action: "read-only" },
