@@ -5,3 +5,4 @@ export * from "./partnership";
 export * from "./training";
 export * from "./funding";
 export * from "./plan";
+export * from "./national";
