@@ -20,6 +20,8 @@ import {
   sortLink,
   sortRows,
   SORT_KEYS,
+  BASE_SORT_KEYS,
+  sortValue,
   SORT_VALUE,
   unionOfXs,
   type AuthorityComparisonFacts,
@@ -46,6 +48,7 @@ function row(over: Partial<ComparisonRow> & { name: string }): ComparisonRow {
     charter: { version: 1, signed: 1, partners: 2 },
     hubs: { open: 0, total: 0 },
     fundingGap: { thisYear: { label: "2026-27", pence: 100 }, nextYear: { label: "2027-28", pence: null } },
+    outcomes: {},
     ...over,
   };
 }
@@ -132,13 +135,25 @@ describe("sorting and filtering", () => {
     expect(sortRows([row({ name: "Z", hubs: { open: 0, total: 0 } }), row({ name: "Y", hubs: { open: 0, total: 0 } })], "hubs", "asc").map((r) => r.name)).toEqual(["Y", "Z"]);
   });
 
+  it("sorts by an outcome indicator's change per 10,000, empty last", () => {
+    const x = row({ name: "X", outcomes: { "cp-plans": { changePer10k: -12.5, assessment: "improving" } } });
+    const y = row({ name: "Y", outcomes: { "cp-plans": { changePer10k: 3, assessment: "worsening" } } });
+    const z = row({ name: "Z" });
+    expect(sortRows([z, y, x], "outcome:cp-plans", "asc").map((r) => r.name)).toEqual(["X", "Y", "Z"]);
+    expect(sortRows([z, x, y], "outcome:cp-plans", "desc").map((r) => r.name)).toEqual(["Y", "X", "Z"]);
+    expect(sortValue("outcome:cp-plans")(z)).toBeNull();
+    expect(readComparisonQuery(new URLSearchParams("sort=outcome:cp-plans")).sort).toBe("outcome:cp-plans");
+    expect(readComparisonQuery(new URLSearchParams("sort=outcome:<script>")).sort).toBe("name");
+  });
+
   it("sorts status live, ready, not ready", () => {
     expect(sortRows(rows, "status", "asc").map((r) => r.status)).toEqual(["live", "ready", "not-ready"]);
   });
 
   it("has a value for every sort key", () => {
     const withGoLive = row({ name: "G", goLive: { date: "2021-01-01", actual: false, onPlans: true, ready: false, criteria: { "adult-workers": cell(1), mi: cell(2), workshops: cell(3) } }, hubs: { open: 1, total: 2 } });
-    for (const key of SORT_KEYS) expect(SORT_VALUE[key](withGoLive)).not.toBeUndefined();
+    for (const key of BASE_SORT_KEYS) expect(SORT_VALUE[key](withGoLive)).not.toBeUndefined();
+    expect(SORT_KEYS).toEqual(BASE_SORT_KEYS);
     expect(SORT_VALUE["golive-mi"](withGoLive)).toBe(2);
     expect(SORT_VALUE["golive-mi"](a)).toBeNull();
     expect(SORT_VALUE.hubs(withGoLive)).toBe(0.5);

@@ -80,6 +80,15 @@ export interface ComparisonRow {
   charter: { version: number | null; signed: number; partners: number };
   hubs: { open: number; total: number };
   fundingGap: { thisYear: FundingGapCell; nextYear: FundingGapCell };
+  /** Change since the baseline per 10,000 children, by national outcome indicator key (filled in by the service). */
+  outcomes: Record<string, OutcomeCell>;
+}
+
+export interface OutcomeCell {
+  /** The change in the rate per 10,000 children since the authority's baseline; null without both figures. */
+  changePer10k: number | null;
+  /** improving | worsening | no change, for the indicator's direction. */
+  assessment: string | null;
 }
 
 function cells(criteria: Array<{ key: CriterionKey; numerator: number; denominator: number; percent: number | null; threshold: number; met: boolean }>): Record<CriterionKey, CriterionCell> {
@@ -132,6 +141,7 @@ export function comparisonRow(f: AuthorityComparisonFacts, asOf: IsoDate, today:
     charter: { version: charter.current?.number ?? null, signed: charter.signed, partners: charter.partners },
     hubs: { open: f.hubs.filter((h) => hubStatus(h, asOf) === "open").length, total: f.hubs.length },
     fundingGap: { thisYear: gapOf(years.thisYear), nextYear: gapOf(years.nextYear) },
+    outcomes: {},
   };
 }
 
@@ -149,7 +159,7 @@ export function cellState(c: Pick<CriterionCell, "denominator" | "met">): CellSt
 // ---------------------------------------------------------------------------------------------
 // Sorting and filtering (from the query string, so it works without JavaScript)
 
-export const SORT_KEYS = [
+export const BASE_SORT_KEYS = [
   "name",
   "cohort",
   "region",
@@ -168,14 +178,17 @@ export const SORT_KEYS = [
   "gap-this",
   "gap-next",
 ] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+/** A column, or an outcome indicator's change per 10,000 ("outcome:cp-plans"). */
+export type SortKey = (typeof BASE_SORT_KEYS)[number] | `outcome:${string}`;
+export const SORT_KEYS: readonly SortKey[] = BASE_SORT_KEYS;
+const OUTCOME_PREFIX = "outcome:";
 export type SortDirection = "asc" | "desc";
 
 const STATUS_ORDER: Record<ComparisonStatus, number> = { live: 0, ready: 1, "not-ready": 2 };
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
 
 /** The value a column sorts by; null sorts last whichever the direction. */
-export const SORT_VALUE: Record<SortKey, (r: ComparisonRow) => string | number | null> = {
+export const SORT_VALUE: Record<(typeof BASE_SORT_KEYS)[number], (r: ComparisonRow) => string | number | null> = {
   name: (r) => r.name.toLocaleLowerCase("en-GB"),
   cohort: (r) => r.cohortLabel.toLocaleLowerCase("en-GB"),
   region: (r) => r.region.toLocaleLowerCase("en-GB"),
@@ -201,8 +214,16 @@ function compareValues(a: string | number, b: string | number): number {
 }
 
 /** Sorted by a column; ties by name; empty values last in either direction. A new array. */
+export function sortValue(key: SortKey): (r: ComparisonRow) => string | number | null {
+  if (key.startsWith(OUTCOME_PREFIX)) {
+    const indicator = key.slice(OUTCOME_PREFIX.length);
+    return (r) => r.outcomes[indicator]?.changePer10k ?? null;
+  }
+  return SORT_VALUE[key as (typeof BASE_SORT_KEYS)[number]];
+}
+
 export function sortRows<R extends ComparisonRow>(rows: readonly R[], key: SortKey, direction: SortDirection): R[] {
-  const value = SORT_VALUE[key];
+  const value = sortValue(key);
   const byName = SORT_VALUE.name;
   return [...rows].sort((x, y) => {
     const a = value(x);
@@ -230,7 +251,7 @@ export interface ComparisonQuery extends ComparisonFilters {
   direction: SortDirection;
 }
 
-const isSortKey = (v: string | null): v is SortKey => v !== null && (SORT_KEYS as readonly string[]).includes(v);
+const isSortKey = (v: string | null): v is SortKey => v !== null && ((BASE_SORT_KEYS as readonly string[]).includes(v) || /^outcome:[a-z0-9-]{1,60}$/.test(v));
 const isStatus = (v: string | null): v is ComparisonStatus => v !== null && v in STATUS_LABELS;
 
 /** The table's query string; anything unknown falls back to the default (by name, A to Z, no filter). */
