@@ -15,8 +15,9 @@ const integration = (name: string, kind: "pglite" | "postgres") => ({
     exclude: kind === "postgres" ? ["tests/integration/embedded/**"] : [],
     env: { TEST_DB_KIND: kind },
     globalSetup: ["tests/helpers/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Seeding a fresh demo database takes 10–35 s on a loaded two-core machine.
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
   },
 });
 

@@ -4,9 +4,18 @@ import type { z } from "zod";
 import { RateLimitedError } from "./auth/rate-limit.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, toHttpError } from "./errors";
 
+// Control characters (a null byte above all) are never meant in a form field, and PostgreSQL
+// refuses a null byte in text: refuse them beside the field instead of failing on insert.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 /** Parses a submitted form with its zod schema (server-side validation, always). */
 export function parseForm<Schema extends z.ZodType>(formData: FormData, schema: Schema) {
-  return parseWithZod(formData, { schema });
+  const tainted = [...new Set([...formData.entries()].filter(([, v]) => typeof v === "string" && CONTROL_CHARACTERS.test(v)).map(([name]) => name))];
+  if (tainted.length === 0) return parseWithZod(formData, { schema });
+  const refusing = schema.superRefine((_, ctx) => {
+    for (const name of tainted) ctx.addIssue({ code: "custom", path: name.split("."), message: "Remove the control characters (such as a null byte) from this field" });
+  });
+  return parseWithZod(formData, { schema: refusing });
 }
 
 type Submission = ReturnType<typeof parseForm>;
