@@ -31,6 +31,8 @@ const EnvSchema = z
     TWO_FACTOR: z.enum(["required", "optional"]).optional(),
     /** Number of proxies in front of the app whose X-Forwarded-For can be trusted. */
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+    /** Read API requests allowed per personal token per minute; more get 429 with Retry-After. */
+    API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   })
   .transform((env) => ({
     ...env,

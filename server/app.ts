@@ -52,11 +52,15 @@ export function createApp({ db, env, build, root = process.cwd(), now = () => ne
   return app;
 }
 
-/** Any state-changing request must come from a page of this service (see app/auth/csrf.server.ts). */
+/**
+ * Any state-changing request must come from a page of this service (see app/auth/csrf.server.ts).
+ * The read API (/api/) is exempt: it takes bearer tokens, never cookies, and answers every
+ * method but GET with 405, so a cross-site request can neither use a session nor change anything.
+ */
 function requireSameOrigin(env: Env) {
   const configured = new URL(env.APP_URL).origin;
   return (req: Request, res: Response, next: NextFunction) => {
-    if (isSafeMethod(req.method)) return next();
+    if (isSafeMethod(req.method) || req.path.startsWith("/api/")) return next();
     const own = `${req.protocol}://${req.get("host")}`;
     if (originAllowed(req.get("origin"), [configured, own])) return next();
     res.status(403).type("text/plain").send("Forbidden: this request did not come from the service's own pages.");

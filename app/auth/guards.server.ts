@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { authority, membership, type Authority } from "../../db/schema";
+import type { Database } from "../../db/client";
 import type { RequestContext } from "../context";
 import { canSeeAuthority, isNationalRole, isTenantRole, nationalCan, permissionsFor, type NationalPermission, type NationalRole, type Permission, type TenantRole } from "../domain/permissions";
 import type { Actor } from "../services/audit.server";
@@ -86,25 +87,35 @@ export interface TenantAccess extends SignedIn {
  */
 export async function requireMembership(args: Args, permission: Permission): Promise<TenantAccess> {
   const signedIn = await requireUser(args);
-  const slug = args.params?.slug ?? "";
-  const [row] = await args.context.db
+  const found = await authorityAccess(args.context.db, args.params?.slug ?? "", { id: signedIn.user.id, nationalRole: signedIn.nationalRole });
+  if (!found) throw notFound();
+  if (!found.permissions.has(permission)) throw forbidden();
+  return {
+    ...signedIn,
+    ...found,
+    can: (p) => found.permissions.has(p),
+    tenant: { db: args.context.db, authorityId: found.authority.id, actor: signedIn.actor, now: args.context.now() },
+  };
+}
+
+/**
+ * The authority with this slug and what the person may do there, in one query; null when it does
+ * not exist or they cannot see it (not a member, not national). Shared by pages and the read API.
+ */
+export async function authorityAccess(
+  db: Database,
+  slug: string,
+  user: { id: string; nationalRole: NationalRole | null },
+): Promise<{ authority: Authority; role: TenantRole | null; permissions: Set<Permission> } | null> {
+  const [row] = await db
     .select({ authority, role: membership.role })
     .from(authority)
-    .leftJoin(membership, and(eq(membership.authorityId, authority.id), eq(membership.userId, signedIn.user.id)))
+    .leftJoin(membership, and(eq(membership.authorityId, authority.id), eq(membership.userId, user.id)))
     .where(eq(authority.slug, slug))
     .limit(1);
   const role = row && isTenantRole(row.role) ? row.role : null;
-  if (!row || !canSeeAuthority(role, signedIn.nationalRole)) throw notFound();
-  const permissions = permissionsFor(role, signedIn.nationalRole);
-  if (!permissions.has(permission)) throw forbidden();
-  return {
-    ...signedIn,
-    authority: row.authority,
-    role,
-    permissions,
-    can: (p) => permissions.has(p),
-    tenant: { db: args.context.db, authorityId: row.authority.id, actor: signedIn.actor, now: args.context.now() },
-  };
+  if (!row || !canSeeAuthority(role, user.nationalRole)) return null;
+  return { authority: row.authority, role, permissions: permissionsFor(role, user.nationalRole) };
 }
 
 /**

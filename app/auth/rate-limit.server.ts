@@ -31,6 +31,11 @@ export class RateLimitedError extends Error {
  * it) and says whether it is still within the limit. One statement: no race between instances.
  */
 export async function hit(db: Executor, key: string, limit: Limit, now: Date): Promise<boolean> {
+  return (await count(db, key, limit, now)).allowed;
+}
+
+/** As `hit`, also saying how many seconds remain until the key's window ends (for Retry-After). */
+export async function count(db: Executor, key: string, limit: Limit, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   // Instants go in as ISO text: postgres.js does not serialise a bare Date inside raw SQL.
   const windowStart = new Date(now.getTime() - limit.windowMs).toISOString();
   const nowText = now.toISOString();
@@ -44,8 +49,9 @@ export async function hit(db: Executor, key: string, limit: Limit, now: Date): P
         windowStart: sql`case when ${rateLimit.windowStart} <= ${windowStart}::timestamptz then ${nowText}::timestamptz else ${rateLimit.windowStart} end`,
       },
     })
-    .returning({ count: rateLimit.count });
-  return row.count <= limit.max;
+    .returning({ count: rateLimit.count, windowStart: rateLimit.windowStart });
+  const ends = new Date(row.windowStart).getTime() + limit.windowMs;
+  return { allowed: row.count <= limit.max, retryAfterSeconds: Math.max(1, Math.ceil((ends - now.getTime()) / 1000)) };
 }
 
 /** Counts against every key; throws when any is over its limit. */

@@ -147,6 +147,13 @@ export default function Account() {
               </Link>
             </>
           )}
+          <h2 className="govuk-heading-m">API tokens</h2>
+          <p className="govuk-body">Personal tokens let tools such as Power BI read the figures you can see, as JSON or CSV.</p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/account/api-tokens">
+              Manage your API tokens
+            </Link>
+          </p>
         </div>
       </div>
     </Main>

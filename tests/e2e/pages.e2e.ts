@@ -27,6 +27,7 @@ describe.skipIf(browserMissing)("every page hydrates cleanly", () => {
     const pages = [
       "/",
       "/account",
+      "/account/api-tokens",
       "/a/walsall",
       "/a/walsall?asOf=2020-09-01",
       "/a/walsall/workforce",

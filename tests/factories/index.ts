@@ -6,3 +6,4 @@ export * from "./training";
 export * from "./funding";
 export * from "./plan";
 export * from "./national";
+export * from "./api";

@@ -16,16 +16,21 @@ function cookieHeader(token?: string | null, extra?: string) {
   return [token ? `fs_session=${token}` : null, extra].filter(Boolean).join("; ");
 }
 
-export function getRequest(path: string, opts: { token?: string | null; cookie?: string } = {}): Request {
-  return new Request(`${TEST_ORIGIN}${path}`, { headers: { Cookie: cookieHeader(opts.token, opts.cookie) } });
+/** `bearer`: a personal API token for the read API, sent as `Authorization: Bearer …`. */
+export function getRequest(path: string, opts: { token?: string | null; cookie?: string; bearer?: string; headers?: Record<string, string> } = {}): Request {
+  return new Request(`${TEST_ORIGIN}${path}`, { headers: { Cookie: cookieHeader(opts.token, opts.cookie), ...bearerHeader(opts.bearer), ...opts.headers } });
 }
 
-export function postRequest(path: string, form: Record<string, string | string[]> = {}, opts: { token?: string | null; cookie?: string } = {}): Request {
+function bearerHeader(bearer: string | undefined): Record<string, string> {
+  return bearer ? { Authorization: `Bearer ${bearer}` } : {};
+}
+
+export function postRequest(path: string, form: Record<string, string | string[]> = {}, opts: { token?: string | null; cookie?: string; bearer?: string; method?: string } = {}): Request {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(form)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
   return new Request(`${TEST_ORIGIN}${path}`, {
-    method: "POST",
-    headers: { Cookie: cookieHeader(opts.token, opts.cookie), Origin: TEST_ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
+    method: opts.method ?? "POST",
+    headers: { Cookie: cookieHeader(opts.token, opts.cookie), Origin: TEST_ORIGIN, "Content-Type": "application/x-www-form-urlencoded", ...bearerHeader(opts.bearer) },
     body,
   });
 }

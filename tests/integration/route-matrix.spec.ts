@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 import { beforeAll, describe, expect, it } from "vitest";
-import { NATIONAL_ROLES, permissionsFor, nationalCan, TENANT_ROLES } from "~/domain/permissions";
+import { NATIONAL_ROLES, permissionsFor, nationalCan, TENANT_ROLES, type NationalRole, type TenantRole } from "~/domain/permissions";
 import { testContext } from "../helpers/context";
 import { useTestDatabase } from "../helpers/db";
 import { call, getRequest, postRequest, type Outcome } from "../helpers/requests";
@@ -13,13 +13,13 @@ beforeAll(async () => {
   f = await buildRouteFixture(t.db);
 });
 
-async function hit(handler: Handler, kind: "loader" | "action", url: string, params: Record<string, string>, token: string | null): Promise<Outcome> {
-  const request = kind === "loader" ? getRequest(url, { token }) : postRequest(url, {}, { token });
+async function hit(handler: Handler, kind: "loader" | "action", url: string, params: Record<string, string>, token: string | null, bearer?: string): Promise<Outcome> {
+  const request = kind === "loader" ? getRequest(url, { token, bearer }) : postRequest(url, {}, { token, bearer });
   return call(handler, request, params, testContext(t.db, { env: { ...testContext(t.db).env, DEMO_DATA: true } }));
 }
 
 const toSignIn = (o: Outcome) => o.status === 302 && (o.location ?? "").startsWith("/sign-in");
-const allowed = (o: Outcome) => o.status !== 403 && o.status !== 404 && !toSignIn(o);
+const allowed = (o: Outcome) => ![401, 403, 404, 405].includes(o.status) && !toSignIn(o);
 const describeOutcome = (o: Outcome) => `${o.status}${o.location ? ` → ${o.location}` : ""}`;
 
 describe("route-by-role matrix", () => {
@@ -54,12 +54,26 @@ describe("route-by-role matrix", () => {
           if (!good) results.push(`${who}: got ${describeOutcome(o)}, expected ${ok ? "access" : expectedDenial}`);
         };
 
-        if (access === "public") {
+        const api = (role: TenantRole | NationalRole, of: "tenant" | "foreign" | "national") => hit(handler, kind, url, params, null, (f.api[of] as Record<string, string>)[role]);
+        if (access === "read-only") {
+          expectOutcome("anonymous", await hit(handler, kind, url, params, null), false, 405);
+          expectOutcome("national-admin's token", await api("national-admin", "national"), false, 405);
+          expectOutcome("programme-manager of A's token", await api("programme-manager", "tenant"), false, 405);
+        } else if (access === "public") {
           const o = await hit(handler, kind, url, params, null);
           if (o.status === 403 || o.status === 404) results.push(`anonymous: got ${describeOutcome(o)}`);
         } else if (access === "signed-in") {
           expectOutcome("anonymous", await hit(handler, kind, url, params, null), false, 302);
           expectOutcome("viewer", await hit(handler, kind, url, params, f.tenant.viewer), true);
+        } else if ("api" in access) {
+          expectOutcome("anonymous", await hit(handler, kind, url, params, null), false, 401);
+          expectOutcome("national-admin's session cookie", await hit(handler, kind, url, params, f.national["national-admin"]), false, 401);
+          for (const role of TENANT_ROLES) {
+            const may = access.api === "token" || permissionsFor(role, null).has(access.api);
+            expectOutcome(`${role} of A's token`, await api(role, "tenant"), may, 403);
+            expectOutcome(`${role} of B's token`, await api(role, "foreign"), access.api === "token", 404);
+          }
+          for (const role of NATIONAL_ROLES) expectOutcome(`${role}'s token`, await api(role, "national"), access.api === "token" || permissionsFor(null, role).has(access.api), 403);
         } else if ("national" in access) {
           expectOutcome("anonymous", await hit(handler, kind, url, params, null), false, 302);
           for (const role of TENANT_ROLES) expectOutcome(`tenant ${role}`, await hit(handler, kind, url, params, f.tenant[role]), false, 404);

@@ -17,7 +17,9 @@ import {
   createSignedInUser,
   createStaffMember,
   createTrainingSession,
+  createApiTokenFor,
 } from "../../factories";
+import { routePath } from "../../helpers/route-path";
 import type { call } from "../../helpers/requests";
 
 /**
@@ -27,8 +29,12 @@ import type { call } from "../../helpers/requests";
  *  - signed-in: any signed-in person
  *  - { tenant }: a permission within the authority in the URL (foreign users get 404)
  *  - { national }: a national permission (tenant users get 404)
+ *  - { api }: the read API, with a personal API token (Authorization: Bearer) and never a session
+ *    cookie (401): "token" for any valid token, else a permission within the authority in the URL
+ *    (foreign tokens 404, as on the pages)
+ *  - "read-only": the API's other methods, 405 for everyone
  */
-export type Access = "public" | "signed-in" | { tenant: Permission } | { national: NationalPermission };
+export type Access = "public" | "signed-in" | { tenant: Permission } | { national: NationalPermission } | { api: Permission | "token" } | "read-only";
 export interface RouteAccess {
   loader?: Access;
   action?: Access;
@@ -126,6 +132,13 @@ export const MATRIX: Record<string, RouteAccess> = {
   "a.$slug.hubs.new": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" } },
   "a.$slug.hubs.$hubId._index": { loader: { tenant: "authority:read" }, params: (f) => ({ hubId: f.hubId }) },
   "a.$slug.hubs.$hubId.edit": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" }, params: (f) => ({ hubId: f.hubId }) },
+  "account_.api-tokens": { loader: "signed-in", action: "signed-in" },
+  "api.v1.openapi[.json]": { loader: "public", action: "read-only" },
+  "api.v1.authorities._index": { loader: { api: "token" }, action: "read-only" },
+  "api.v1.authorities.$slug._index": { loader: { api: "authority:read" }, action: "read-only" },
+  "api.v1.authorities.$slug.readiness": { loader: { api: "authority:read" }, action: "read-only" },
+  "api.v1.authorities.$slug.workforce": { loader: { api: "authority:read" }, action: "read-only" },
+  "api.v1.authorities.$slug.funding": { loader: { api: "authority:read" }, action: "read-only" },
 };
 
 export interface Fixture {
@@ -134,6 +147,8 @@ export interface Fixture {
   tenant: Record<TenantRole, string>;
   foreign: Record<TenantRole, string>;
   national: Record<NationalRole, string>;
+  /** Personal API tokens of the same people. */
+  api: { tenant: Record<TenantRole, string>; foreign: Record<TenantRole, string>; national: Record<NationalRole, string> };
   emailId: string;
   postId: string;
   appointmentId: string;
@@ -168,11 +183,18 @@ export async function buildRouteFixture(db: Database): Promise<Fixture> {
   const tenant = {} as Record<TenantRole, string>;
   const foreign = {} as Record<TenantRole, string>;
   const national = {} as Record<NationalRole, string>;
+  const api = { tenant: {} as Record<TenantRole, string>, foreign: {} as Record<TenantRole, string>, national: {} as Record<NationalRole, string> };
   for (const role of TENANT_ROLES) {
-    tenant[role] = (await createSignedInUser(db, { authorityId: a.id, role })).token;
-    foreign[role] = (await createSignedInUser(db, { authorityId: b.id, role })).token;
+    const mine = await createSignedInUser(db, { authorityId: a.id, role });
+    const theirs = await createSignedInUser(db, { authorityId: b.id, role });
+    [tenant[role], foreign[role]] = [mine.token, theirs.token];
+    [api.tenant[role], api.foreign[role]] = [await createApiTokenFor(db, mine.user), await createApiTokenFor(db, theirs.user)];
   }
-  for (const role of NATIONAL_ROLES) national[role] = (await createSignedInUser(db, { nationalRole: role })).token;
+  for (const role of NATIONAL_ROLES) {
+    const person = await createSignedInUser(db, { nationalRole: role });
+    national[role] = person.token;
+    api.national[role] = await createApiTokenFor(db, person.user);
+  }
   const [email] = await db
     .insert(emailMessage)
     .values({ toAddress: "someone@example.test", subject: "Test", html: "<p>Test</p>", text: "Test", tag: "test", transport: "outbox", status: "stored" })
@@ -195,6 +217,7 @@ export async function buildRouteFixture(db: Database): Promise<Fixture> {
     tenant,
     foreign,
     national,
+    api,
     emailId: email.id,
     postId: p.id,
     appointmentId: holder.id,
@@ -212,12 +235,5 @@ export async function buildRouteFixture(db: Database): Promise<Fixture> {
 }
 
 export function urlFor(id: string, params: Record<string, string>) {
-  const path = id
-    .replace(/^_index$/, "")
-    .split(".")
-    .filter((seg) => seg !== "_index")
-    .map((seg) => (seg.startsWith("$") ? params[seg.slice(1)] : seg))
-    .join("/");
-  return `/${path}`;
+  return routePath(id, (name) => params[name]);
 }
-
