@@ -17,7 +17,7 @@ export const SECTIONS: Section[] = [
   { path: "hubs", label: "Hubs", summary: "Locality hub openings: planned, forecast and actual.", built: true, permission: "authority:read" },
   { path: "partnership", label: "Partnership", summary: "The partnership board and its charter, signed online by each partner.", built: true, permission: "charter:read" },
   { path: "funding", label: "Funding", summary: "Adult worker costs, the DfE grant taper and the shortfall partners must cover.", built: true, permission: "authority:read" },
-  { path: "outcomes", label: "Outcomes", summary: "The outcomes scorecard against a baseline.", built: false, permission: "authority:read" },
+  { path: "outcomes", label: "Outcomes", summary: "The outcomes scorecard against a baseline.", built: true, permission: "authority:read" },
   { path: "plan", label: "Plan", summary: "Workstreams, milestones, risks and issues.", built: true, permission: "authority:read" },
   { path: "reports", label: "Reports", summary: "The quarterly DfE return and committee updates.", built: false, permission: "authority:read" },
   { path: "settings", label: "Settings", summary: "The authority's details, people and audit log.", built: true, permission: "authority:read" },

@@ -34,6 +34,11 @@ export default function National() {
             Every authority
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link" to="/national/indicators">
+            Outcome indicators{admin ? ": the national catalogue, and add one" : ""}
+          </Link>
+        </li>
         {admin ? (
           <>
             <li>

@@ -6,6 +6,7 @@ export * from "./email";
 export * from "./funding";
 export * from "./imports";
 export * from "./organisation";
+export * from "./outcomes";
 export * from "./partnership";
 export * from "./plan";
 export * from "./settings";

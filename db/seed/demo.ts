@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from "./demo-accounts";
 import { demoAuthorities } from "./demo-authorities";
 import { demoPartnership } from "./demo-partnership";
 import { demoFunding } from "./demo-funding";
+import { demoOutcomes } from "./demo-outcomes";
 import { demoPlan } from "./demo-plan";
 import { demoUsers } from "./demo-users";
 import { demoTraining } from "./demo-training";
@@ -20,7 +21,7 @@ export interface SeedPart {
   run(tx: Tx): Promise<void>;
 }
 
-export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce, demoTraining, demoPartnership, demoFunding, demoPlan];
+export const DEMO_PARTS: SeedPart[] = [demoAuthorities, demoUsers, demoWorkforce, demoTraining, demoPartnership, demoFunding, demoPlan, demoOutcomes];
 
 export interface SeedResult {
   loaded: string[];

@@ -31,8 +31,8 @@ describe.skipIf(browserMissing)("home page and an authority's area in Chromium",
         "Settings",
       ]);
 
-      await page.getByRole("link", { name: "Outcomes" }).click();
-      await page.waitForURL("**/a/walsall/outcomes");
+      await page.getByRole("link", { name: "Reports" }).click();
+      await page.waitForURL("**/a/walsall/reports");
       await page.locator("main", { hasText: "This section is not available yet" }).waitFor();
 
       expect(errors).toEqual([]);

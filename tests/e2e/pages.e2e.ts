@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointment, authority, charterVersion, hub, milestone, post, raidItem } from "../../db/schema";
+import { appointment, authority, charterVersion, hub, milestone, outcomeIndicator, outcomeObservation, post, raidItem } from "../../db/schema";
 import { useRunningApp } from "./support/app";
 import { browserMissing, openPage } from "./support/browser";
 
@@ -18,7 +18,9 @@ async function walsallIds() {
   const [m] = await run.app.handle.db.select({ id: milestone.id }).from(milestone).where(and(eq(milestone.authorityId, w.id), eq(milestone.title, "Ofsted visit")));
   const [r] = await run.app.handle.db.select({ id: raidItem.id }).from(raidItem).where(eq(raidItem.authorityId, w.id)).limit(1);
   const [h] = await run.app.handle.db.select({ id: hub.id }).from(hub).where(and(eq(hub.authorityId, w.id), eq(hub.name, "Darlaston")));
-  return { postId: p.id, appointmentId: a.id, milestoneId: m.id, raidItemId: r.id, hubId: h.id };
+  const [cp] = await run.app.handle.db.select({ id: outcomeIndicator.id }).from(outcomeIndicator).where(eq(outcomeIndicator.key, "cp-plans"));
+  const [o] = await run.app.handle.db.select({ id: outcomeObservation.id }).from(outcomeObservation).where(and(eq(outcomeObservation.authorityId, w.id), eq(outcomeObservation.indicatorId, cp.id))).limit(1);
+  return { postId: p.id, appointmentId: a.id, milestoneId: m.id, raidItemId: r.id, hubId: h.id, cpIndicatorId: cp.id, observationId: o.id };
 }
 
 describe.skipIf(browserMissing)("every page hydrates cleanly", () => {
@@ -73,6 +75,28 @@ describe.skipIf(browserMissing)("every page hydrates cleanly", () => {
     await context.close();
   });
 
+  it("as Walsall's programme manager: outcomes", async () => {
+    const { cpIndicatorId, observationId } = await walsallIds();
+    const { page, context, errors } = await openPage(run.browser, { javaScript: true, baseURL: run.app.url, session: await run.app.sessionCookie("pm.walsall@example.com") });
+    const failures: string[] = [];
+    for (const url of [
+      "/a/walsall/outcomes",
+      "/a/walsall/outcomes?asOf=2022-06-30",
+      `/a/walsall/outcomes/indicators/${cpIndicatorId}`,
+      `/a/walsall/outcomes/figures/${observationId}`,
+      "/a/walsall/outcomes/indicators/new",
+      "/a/walsall/outcomes/population",
+      "/a/walsall/outcomes/import",
+    ]) {
+      errors.length = 0;
+      const res = await page.goto(url, { waitUntil: "networkidle" });
+      if (res?.status() !== 200) failures.push(`${url}: ${res?.status()}`);
+      if (errors.length) failures.push(`${url}: ${errors.join(" | ")}`);
+    }
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
   it("as Dudley's programme manager: the partnership", async () => {
     const [dudley] = await run.app.handle.db.select({ id: authority.id }).from(authority).where(eq(authority.slug, "dudley"));
     const [version] = await run.app.handle.db.select({ id: charterVersion.id }).from(charterVersion).where(eq(charterVersion.authorityId, dudley.id));
@@ -98,7 +122,7 @@ describe.skipIf(browserMissing)("every page hydrates cleanly", () => {
   it("as a national admin", async () => {
     const { page, context, errors } = await openPage(run.browser, { javaScript: true, baseURL: run.app.url, session: await run.app.sessionCookie("national.admin@example.com") });
     const failures: string[] = [];
-    for (const url of ["/", "/national", "/national/settings", "/national/audit", "/national/authorities/new", "/national/comparison", "/national/comparison?status=live&sort=gap-this&dir=desc", "/national/compare", "/national/compare?authorities=walsall,dudley,telford-and-wrekin&measure=shortfall&axis=golive", "/a/dudley", "/a/telford-and-wrekin/workforce", "/a/dudley/plan", "/a/dudley/plan/timeline"]) {
+    for (const url of ["/", "/national", "/national/settings", "/national/audit", "/national/authorities/new", "/national/indicators", "/national/comparison", "/national/comparison?status=live&sort=gap-this&dir=desc", "/national/compare", "/national/compare?authorities=walsall,dudley,telford-and-wrekin&measure=shortfall&axis=golive", "/a/dudley", "/a/telford-and-wrekin/workforce", "/a/dudley/plan", "/a/dudley/plan/timeline", "/a/dudley/outcomes"]) {
       errors.length = 0;
       const res = await page.goto(url, { waitUntil: "networkidle" });
       if (res?.status() !== 200) failures.push(`${url}: ${res?.status()}`);

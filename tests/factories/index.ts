@@ -7,3 +7,4 @@ export * from "./funding";
 export * from "./plan";
 export * from "./national";
 export * from "./api";
+export * from "./outcomes";

@@ -122,7 +122,7 @@ function tokenFor(f: Fixture, access: Access): string | null {
 }
 
 // Failed sign-ins and codes are recorded on purpose (security events), not data written.
-const fixtureIds = (f: Fixture) => [f.postId, f.appointmentId, f.boardMemberId, f.organisationId, f.charterVersionId, f.streamId, f.milestoneId, f.workstreamId, f.hubId, f.raidItemId, f.training.staffId, f.training.courseId, f.training.sessionId];
+const fixtureIds = (f: Fixture) => [f.postId, f.appointmentId, f.boardMemberId, f.organisationId, f.charterVersionId, f.streamId, f.milestoneId, f.workstreamId, f.hubId, f.raidItemId, f.training.staffId, f.training.courseId, f.training.sessionId, f.outcomes.indicatorId, f.outcomes.observationId];
 
 const auditCount = async () =>
   (await t.db.select({ n: count() }).from(auditEvent).where(and(notLike(auditEvent.action, "%.sign-in-failed"), notLike(auditEvent.action, "%.failed"))))[0].n;

@@ -12,6 +12,8 @@ import {
   createCharterVersion,
   createFundingStream,
   createPartner,
+  createCustomIndicator,
+  createObservation,
   createPlanRecords,
   createPost,
   createSignedInUser,
@@ -74,6 +76,7 @@ export const MATRIX: Record<string, RouteAccess> = {
   "national.comparison": { loader: { national: "national:read" } },
   "national.compare": { loader: { national: "national:read" }, query: "?authorities=walsall" },
   "national.export": { loader: { national: "national:read" } },
+  "national.indicators": { loader: { national: "national:read" }, action: { national: "national:admin" } },
   "a.$slug.workforce._index": { loader: { tenant: "authority:read" } },
   "a.$slug.workforce.export": { loader: { tenant: "authority:read" }, query: "?table=posts" },
   "a.$slug.workforce.teams": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" } },
@@ -128,6 +131,14 @@ export const MATRIX: Record<string, RouteAccess> = {
   "a.$slug.plan.raid.$itemId.edit": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" }, params: (f) => ({ itemId: f.raidItemId }) },
   "a.$slug.plan.timeline": { loader: { tenant: "authority:read" } },
   "a.$slug.plan.export": { loader: { tenant: "authority:read" }, query: "?table=raid" },
+  "a.$slug.outcomes._index": { loader: { tenant: "authority:read" } },
+  "a.$slug.outcomes.indicators.new": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" } },
+  "a.$slug.outcomes.indicators.$indicatorId": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" }, params: (f) => ({ indicatorId: f.outcomes.indicatorId }) },
+  "a.$slug.outcomes.figures.$observationId": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" }, params: (f) => ({ observationId: f.outcomes.observationId }) },
+  "a.$slug.outcomes.population": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" } },
+  "a.$slug.outcomes.export": { loader: { tenant: "authority:read" } },
+  "a.$slug.outcomes.import._index": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" } },
+  "a.$slug.outcomes.import.$batchId": { loader: { tenant: "authority:read" }, action: { tenant: "programme:edit" }, params: (f) => ({ batchId: f.outcomes.batchId }) },
   "a.$slug.hubs._index": { loader: { tenant: "authority:read" } },
   "a.$slug.hubs.new": { loader: { tenant: "programme:edit" }, action: { tenant: "programme:edit" } },
   "a.$slug.hubs.$hubId._index": { loader: { tenant: "authority:read" }, params: (f) => ({ hubId: f.hubId }) },
@@ -163,6 +174,7 @@ export interface Fixture {
   workstreamId: string;
   raidItemId: string;
   hubId: string;
+  outcomes: { indicatorId: string; observationId: string; batchId: string };
 }
 
 export type Handler = Parameters<typeof call>[0];
@@ -210,6 +222,9 @@ export async function buildRouteFixture(db: Database): Promise<Fixture> {
   const staff = await createStaffMember(db, a.id);
   const mi = await courseByCode(db, a.id, "mi");
   const session = await createTrainingSession(db, a.id, mi.id);
+  const ownIndicator = await createCustomIndicator(db, a.id);
+  const figure = await createObservation(db, a.id, ownIndicator.id, { periodEnd: "2021-03-31", value: 10 });
+  const [outcomesBatch] = await db.insert(importBatch).values({ authorityId: a.id, kind: "outcomes", filename: "figures.csv", content: "indicator,date,value\ncp-plans,2021-03-31,5", rowCount: 1, status: "previewed" }).returning();
   const [batch] = await db.insert(importBatch).values({ authorityId: a.id, kind: "training-staff", filename: "staff.csv", content: "external_ref,discipline\nR1,other", rowCount: 1, status: "previewed" }).returning();
   return {
     a,
@@ -231,6 +246,7 @@ export async function buildRouteFixture(db: Database): Promise<Fixture> {
     workstreamId: plan.milestone.workstreamId,
     raidItemId: plan.risk.id,
     hubId: plan.hub.id,
+    outcomes: { indicatorId: ownIndicator.id, observationId: figure.id, batchId: outcomesBatch.id },
   };
 }
 
