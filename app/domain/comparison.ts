@@ -2,6 +2,7 @@ import { cohortLabel, goLiveStatus } from "./authority";
 import { charterSummary, type CharterFacts } from "./charter";
 import { addDays, addMonths, financialYearOf, type IsoDate } from "./dates";
 import { fundingOverview, type FundingInput } from "./funding";
+import { quartileOf, rankByValue } from "./outcomes";
 import { hubStatus, type HubFacts } from "./plan";
 import { readinessOn, type CriterionKey, type Thresholds, type TrainingFacts, type WorkforceFacts } from "./readiness";
 
@@ -313,13 +314,17 @@ export interface Ranked<T> {
  * of the input is kept.
  */
 export function rankValues<T>(items: readonly T[], value: (t: T) => number | null, better: Better): Array<Ranked<T>> {
-  const values = items.map(value);
-  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  return items.map((item, i) => {
-    const v = values[i];
-    if (v === null || !Number.isFinite(v)) return { item, value: null, rank: null, quartile: null, of: present.length };
-    const rank = 1 + present.filter((o) => (better === "higher" ? o > v : o < v)).length;
-    return { item, value: v, rank, quartile: quartileForRank(rank, present.length), of: present.length };
+  // The ranking and quartile rules are the outcomes module's (app/domain/outcomes.ts); this keeps the input order.
+  const ranked = rankByValue(
+    items.map((item, index) => ({ item, index })),
+    (x) => value(x.item),
+    better,
+  );
+  const of = ranked.filter((r) => r.rank !== null).length;
+  const byIndex = new Map(ranked.map((r) => [r.item.index, r]));
+  return items.map((item, index) => {
+    const r = byIndex.get(index)!;
+    return { item, value: r.value, rank: r.rank, quartile: quartileOf(r.rank, of), of };
   });
 }
 

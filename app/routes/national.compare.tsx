@@ -10,6 +10,7 @@ import { Main, SERVICE_NAME } from "~/components/govuk/layout";
 import { AXIS_LABELS, isMeasure, MEASURE_KEYS, MEASURES, ordinal, QUARTILE_LABELS, readSlugs, type Axis } from "~/domain/comparison";
 import { formatDate, formatMonth } from "~/domain/dates";
 import { formatMoney, formatPercent } from "~/domain/format";
+import { formatSignedNumber } from "~/domain/outcomes";
 import { loadNationalCompare, visibleAuthorityIds } from "~/services/national/comparison.server";
 
 export const meta: MetaFunction = () => [{ title: `Compare authorities over time – ${SERVICE_NAME}` }];
@@ -28,8 +29,9 @@ export async function loader(args: LoaderFunctionArgs) {
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function formatValue(unit: "percent" | "pence", v: number | null): string {
+function formatValue(unit: "percent" | "pence" | "per10k", v: number | null): string {
   if (v === null) return "–";
+  if (unit === "per10k") return `${formatSignedNumber(v, 1)} per 10,000`;
   return unit === "percent" ? formatPercent(v) : formatMoney(v);
 }
 

@@ -70,6 +70,7 @@ export default function NationalComparison() {
         rows={d.rows}
         query={query}
         years={d.years}
+        indicators={d.indicators}
         asOf={d.asOf}
         caption={`${filtered ? `${d.rows.length} of ${d.total}` : `All ${d.total}`} ${d.total === 1 ? "authority" : "authorities"} on ${formatDate(d.asOf)}`}
       />
@@ -87,6 +88,7 @@ export default function NationalComparison() {
         <li>"Now" is the date above. Go-live is the actual go-live date, else the planned one; a date still to come is forecast on current plans (agreed starts, contract ends, booked training).</li>
         <li>Status: live once the actual go-live date has come; otherwise ready when all three criteria are met on the date, or not ready.</li>
         <li>Adult workers in post: FTE of adult specialist posts filled, of the FTE established. Charter: partners signed of the partners on the board, for the current version. Hubs: open of all hubs.</li>
+        <li>Outcomes: the change in each national indicator's rate per 10,000 children from the authority's baseline to its latest figure by the date (from its outcomes scorecard), and whether that is improving.</li>
         <li>Funding gap: each financial year's remaining gap on the authority's funding page (shortfall − agreed contributions); "Not modelled" when its funding model does not reach that year.</li>
       </ul>
     </Main>

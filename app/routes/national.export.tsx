@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireNational } from "~/auth/guards.server";
 import { readAsOf } from "~/as-of";
 import { csvResponse, toCsv } from "~/csv.server";
+import { roundPercent } from "~/domain/format";
 import { applyQuery, cellState, CRITERIA, CRITERION_SHORT, readComparisonQuery, STATUS_LABELS, type ComparisonRow, type CriterionCell } from "~/domain/comparison";
 import { loadNationalComparison, visibleAuthorityIds } from "~/services/national/comparison.server";
 
@@ -46,6 +47,10 @@ export async function loader(args: LoaderFunctionArgs) {
       { header: "Hubs", value: (r) => r.hubs.total },
       { header: `Funding gap ${thisYear} (£)`, value: (r) => pounds(r.fundingGap.thisYear.pence) },
       { header: `Funding gap ${nextYear} (£)`, value: (r) => pounds(r.fundingGap.nextYear.pence) },
+      ...comparison.indicators.flatMap((i) => [
+        { header: `${i.name}: change per 10,000 since baseline`, value: (r: ComparisonRow) => { const v = r.outcomes[i.key]?.changePer10k ?? null; return v === null ? null : roundPercent(v, 1); } },
+        { header: `${i.name}: assessment`, value: (r: ComparisonRow) => r.outcomes[i.key]?.assessment ?? null },
+      ]),
     ]),
   );
 }

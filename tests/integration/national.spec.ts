@@ -11,7 +11,8 @@ import { loader as nationalLoader } from "~/routes/national._index";
 import { parseCsv } from "~/csv.server";
 import { loadNationalComparison } from "~/services/national/comparison.server";
 import { countQueries } from "../../db/client";
-import { createSignedInUser, createSyntheticAuthorities } from "../factories";
+import { outcomeChangesForAuthorities } from "~/services/outcomes/changes.server";
+import { createObservation, createPopulation, createSignedInUser, createSyntheticAuthorities, nationalIndicator, setBaselineRow } from "../factories";
 import { testContext } from "../helpers/context";
 import { useTestDatabase } from "../helpers/db";
 import { call, getRequest } from "../helpers/requests";
@@ -161,6 +162,42 @@ describe("national comparison", () => {
     const empty = (await get(compareLoader, `/national/compare`, token)).data as Compare;
     expect(empty.chosen).toEqual([]);
     expect(empty.measure).toBe("adult-workers");
+  });
+
+  it("shows each authority's outcome changes since baseline per 10,000, as the outcomes service gives them, sortable, in the CSV and ranked", async () => {
+    const r = region();
+    const [a, b] = await createSyntheticAuthorities(t.db, 2, { region: r });
+    const cp = await nationalIndicator(t.db, "cp-plans");
+    for (const [x, before, after] of [
+      [a, 370, 227],
+      [b, 200, 210],
+    ] as const) {
+      await createPopulation(t.db, x.id, { year: 2019, population: 50_000 });
+      const base = await createObservation(t.db, x.id, cp.id, { periodEnd: "2019-12-31", value: before });
+      await createObservation(t.db, x.id, cp.id, { periodEnd: "2021-12-31", value: after });
+      await setBaselineRow(t.db, base);
+    }
+    const { token } = await viewer();
+    const d = await comparison(token, `?region=${encodeURIComponent(r)}&sort=outcome:cp-plans&asOf=${TODAY}`);
+    const key = cp.key!;
+    expect(d.indicators.map((i) => i.key)).toContain(key);
+    const expected = await outcomeChangesForAuthorities(t.db, [a.id, b.id], TODAY);
+    const change = (id: string) => expected.authorities.find((x) => x.authorityId === id)!.changes.find((c) => c.indicatorKey === key)!;
+    expect(change(a.id).changePer10k).toBeLessThan(0);
+    expect(d.rows.map((x) => x.slug)).toEqual([a.slug, b.slug]);
+    expect(d.rows[0].outcomes[key]).toEqual({ changePer10k: change(a.id).changePer10k, assessment: change(a.id).assessment });
+    expect(d.rows[1].outcomes[key]).toEqual({ changePer10k: change(b.id).changePer10k, assessment: change(b.id).assessment });
+
+    const csv = parseCsv((await get(exportLoader, `/national/export?region=${encodeURIComponent(r)}&sort=outcome:cp-plans&asOf=${TODAY}`, token)).data as string);
+    const header = `${cp.name.toLowerCase()}: change per 10,000 since baseline`;
+    expect(csv.rows[0].values[header]).toBe(String(Math.round(change(a.id).changePer10k! * 10) / 10));
+
+    const compare = (await get(compareLoader, `/national/compare?authorities=${a.slug},${b.slug}&asOf=${TODAY}`, token)).data as Compare;
+    const ranked = compare.ranks.find((m) => m.key === `outcome:${key}`)!;
+    expect(ranked.better).toBe(cp.direction);
+    const [ra, rb] = ranked.cells;
+    expect(ra.rank).not.toBeNull();
+    expect(ra.rank!).toBeLessThan(rb.rank!);
   });
 
   it("is national only: a tenant user gets 404 on every national page", async () => {

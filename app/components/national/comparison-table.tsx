@@ -4,6 +4,7 @@ import { Tag } from "~/components/govuk/content";
 import { cellState, CRITERIA, CRITERION_SHORT, sortLink, STATUS_LABELS, type ComparisonQuery, type ComparisonRow, type CriterionCell, type SortKey } from "~/domain/comparison";
 import { formatDate } from "~/domain/dates";
 import { formatFte, formatMoney, formatPercent } from "~/domain/format";
+import { formatSignedNumber } from "~/domain/outcomes";
 
 /** A criterion's figure; below the threshold it is bold, marked and says so in words. */
 export function CriterionFigure({ c }: { c: CriterionCell | undefined }) {
@@ -34,7 +35,15 @@ interface Col {
   cell: (r: ComparisonRow) => ReactNode;
 }
 
-function columns(years: { thisYear: string; nextYear: string }): Col[] {
+export interface OutcomeColumn {
+  key: string;
+  name: string;
+  direction: "lower" | "higher";
+}
+
+const ASSESSMENT_WORDS: Record<string, string> = { improving: "improving", worsening: "worsening", "no change": "no change" };
+
+function columns(years: { thisYear: string; nextYear: string }, indicators: OutcomeColumn[]): Col[] {
   return [
     {
       key: "name",
@@ -67,6 +76,21 @@ function columns(years: { thisYear: string; nextYear: string }): Col[] {
     { key: "hubs", header: "Hubs open", numeric: true, cell: (r) => (r.hubs.total ? `${r.hubs.open} of ${r.hubs.total}` : "No hubs") },
     { key: "gap-this", header: `Funding gap ${years.thisYear}`, numeric: true, cell: (r) => gapText(r.fundingGap.thisYear.pence) },
     { key: "gap-next", header: `Funding gap ${years.nextYear}`, numeric: true, cell: (r) => gapText(r.fundingGap.nextYear.pence) },
+    ...indicators.map<Col>((i) => ({
+      key: `outcome:${i.key}`,
+      header: `${i.name}: change per 10,000 since baseline`,
+      numeric: true,
+      cell: (r) => {
+        const o = r.outcomes[i.key];
+        if (!o || o.changePer10k === null) return <span className="app-muted">No figures</span>;
+        return (
+          <>
+            {formatSignedNumber(o.changePer10k, 1)}
+            {o.assessment ? <span className="app-below__note">{ASSESSMENT_WORDS[o.assessment] ?? o.assessment}</span> : null}
+          </>
+        );
+      },
+    })),
   ];
 }
 
@@ -74,8 +98,22 @@ function columns(years: { thisYear: string; nextYear: string }): Col[] {
  * The comparison table. Each header is a link that sorts by its column (again: the other way),
  * so sorting works without JavaScript; aria-sort says how the table is sorted.
  */
-export function ComparisonTable({ rows, query, years, asOf, caption }: { rows: ComparisonRow[]; query: ComparisonQuery; years: { thisYear: string; nextYear: string }; asOf: string; caption: ReactNode }) {
-  const cols = columns(years);
+export function ComparisonTable({
+  rows,
+  query,
+  years,
+  indicators,
+  asOf,
+  caption,
+}: {
+  rows: ComparisonRow[];
+  query: ComparisonQuery;
+  years: { thisYear: string; nextYear: string };
+  indicators: OutcomeColumn[];
+  asOf: string;
+  caption: ReactNode;
+}) {
+  const cols = columns(years, indicators);
   const keep = (search: string) => {
     const params = new URLSearchParams(search);
     params.set("asOf", asOf);

@@ -19,6 +19,7 @@ import { addMonths, minDate, type IsoDate } from "../../domain/dates";
 import { fundingOverview, monthOf } from "../../domain/funding";
 import { readinessOn } from "../../domain/readiness";
 import { listAuthoritiesFor } from "../authorities/list-authorities.server";
+import { outcomeChangesForAuthorities } from "../outcomes/changes.server";
 import { loadComparisonFacts } from "./load-facts.server";
 
 /** The authorities a person may compare: every one for national roles, else their own. One query. */
@@ -34,7 +35,15 @@ function readAll<T>(db: Database, fn: (tx: Executor) => Promise<T>): Promise<T> 
   return db.transaction(async (tx) => fn(tx));
 }
 
+/** A national outcome indicator, as a column: its change since the baseline per 10,000 children. */
+export interface OutcomeColumn {
+  key: string;
+  name: string;
+  direction: "lower" | "higher";
+}
+
 export interface NationalComparison {
+  indicators: OutcomeColumn[];
   asOf: IsoDate;
   today: IsoDate;
   years: { thisYear: string; nextYear: string };
@@ -59,10 +68,29 @@ function options(rows: ComparisonRow[]) {
  * fixed number of queries (however many authorities, posts, people and records there are).
  */
 export async function loadNationalComparison(db: Database, authorityIds: readonly string[], input: { asOf: IsoDate; today: IsoDate }): Promise<NationalComparison> {
-  const { authorities, facts } = await readAll(db, (tx) => loadComparisonFacts(tx, authorityIds));
-  const rows = authorities.map((a) => comparisonRow(facts.get(a.id)!, input.asOf, input.today));
+  const { rows, indicators } = await comparisonRows(db, authorityIds, input);
   const years = gapYears(input.asOf);
-  return { ...input, years: { thisYear: years.thisYear.label, nextYear: years.nextYear.label }, rows, ...options(rows) };
+  return { ...input, indicators, years: { thisYear: years.thisYear.label, nextYear: years.nextYear.label }, rows, ...options(rows) };
+}
+
+/**
+ * Every visible authority's row, with its outcome changes since the baseline (per 10,000
+ * children) from the outcomes service: a fixed number of queries in one transaction.
+ */
+async function comparisonRows(db: Database, authorityIds: readonly string[], input: { asOf: IsoDate; today: IsoDate }) {
+  const { loaded, outcomes } = await readAll(db, async (tx) => {
+    const loaded = await loadComparisonFacts(tx, authorityIds);
+    const outcomes = await outcomeChangesForAuthorities(tx, loaded.authorities.map((a) => a.id), input.asOf);
+    return { loaded, outcomes };
+  });
+  const changesOf = new Map(outcomes.authorities.map((a) => [a.authorityId, a.changes]));
+  const indicators: OutcomeColumn[] = outcomes.indicators.map((i) => ({ key: i.key ?? i.id, name: i.name, direction: i.direction }));
+  const rows = loaded.authorities.map((a) => {
+    const row = comparisonRow(loaded.facts.get(a.id)!, input.asOf, input.today);
+    for (const c of changesOf.get(a.id) ?? []) row.outcomes[c.indicatorKey] = { changePer10k: c.changePer10k, assessment: c.assessment };
+    return row;
+  });
+  return { rows, indicators, facts: loaded.facts, authorities: loaded.authorities };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -92,13 +120,22 @@ export async function loadNationalCompare(
   input: { slugs: string[]; measure: MeasureKey; axis: Axis; asOf: IsoDate; today: IsoDate },
 ) {
   const { asOf, today, measure, axis } = input;
-  const { authorities, facts } = await readAll(db, (tx) => loadComparisonFacts(tx, authorityIds));
-  const rows = authorities.map((a) => comparisonRow(facts.get(a.id)!, asOf, today));
+  const { rows, indicators, facts } = await comparisonRows(db, authorityIds, { asOf, today });
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   const chosen = input.slugs.map((s) => bySlug.get(s)).filter((r): r is ComparisonRow => Boolean(r));
   const unknown = input.slugs.filter((s) => !bySlug.has(s));
 
-  const ranks = RANK_MEASURES.map((m) => {
+  const measures = [
+    ...RANK_MEASURES,
+    ...indicators.map((i) => ({
+      key: `outcome:${i.key}`,
+      label: `${i.name}: change since the baseline per 10,000 children`,
+      unit: "per10k" as const,
+      better: i.direction,
+      value: (r: ComparisonRow) => r.outcomes[i.key]?.changePer10k ?? null,
+    })),
+  ];
+  const ranks = measures.map((m) => {
     const ranked = new Map(rankValues(rows, m.value, m.better).map((x) => [x.item.slug, x]));
     return { key: m.key, label: m.label, unit: m.unit, better: m.better, cells: chosen.map((r) => ranked.get(r.slug)!) .map((x) => ({ slug: x.item.slug, value: x.value, rank: x.rank, quartile: x.quartile, of: x.of })) };
   });
