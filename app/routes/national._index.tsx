@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireNational } from "~/auth/guards.server";
-import { InsetText } from "~/components/govuk/content";
 import { Main, SERVICE_NAME } from "~/components/govuk/layout";
 
 export const meta: MetaFunction = () => [{ title: `National – ${SERVICE_NAME}` }];
@@ -16,8 +15,20 @@ export default function National() {
   return (
     <Main>
       <h1 className="govuk-heading-l">National</h1>
-      <InsetText>The national comparison of every authority (readiness, funding gaps, outcomes) is not built yet.</InsetText>
+      <p className="govuk-body">Compare every authority: who is ready, who is slipping, whose funding gap is largest.</p>
       <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" to="/national/comparison">
+            Compare authorities
+          </Link>{" "}
+          (a table of every authority: go-live criteria, adult workers, charter, hubs, funding gap; sort, filter, download)
+        </li>
+        <li>
+          <Link className="govuk-link" to="/national/compare">
+            Compare authorities over time
+          </Link>{" "}
+          (chosen authorities on one chart, by month or by months since go-live, with ranks and quarters)
+        </li>
         <li>
           <Link className="govuk-link" to="/">
             Every authority

@@ -129,7 +129,7 @@ describe.skipIf(browserMissing)("every page hydrates cleanly", () => {
   it("as a national admin", async () => {
     const { page, context, errors } = await openPage(run.browser, { javaScript: true, baseURL: run.app.url, session: await run.app.sessionCookie("national.admin@example.com") });
     const failures: string[] = [];
-    for (const url of ["/", "/national", "/national/settings", "/national/audit", "/national/authorities/new", "/national/indicators", "/a/dudley", "/a/telford-and-wrekin/workforce", "/a/dudley/plan", "/a/dudley/plan/timeline", "/a/dudley/outcomes", "/a/dudley/reports/committee"]) {
+    for (const url of ["/", "/national", "/national/settings", "/national/audit", "/national/authorities/new", "/national/indicators", "/national/comparison", "/national/comparison?status=live&sort=gap-this&dir=desc", "/national/compare", "/national/compare?authorities=walsall,dudley,telford-and-wrekin&measure=shortfall&axis=golive", "/a/dudley", "/a/telford-and-wrekin/workforce", "/a/dudley/plan", "/a/dudley/plan/timeline", "/a/dudley/outcomes", "/a/dudley/reports/committee"]) {
       errors.length = 0;
       const res = await page.goto(url, { waitUntil: "networkidle" });
       if (res?.status() !== 200) failures.push(`${url}: ${res?.status()}`);

@@ -5,5 +5,6 @@ export * from "./partnership";
 export * from "./training";
 export * from "./funding";
 export * from "./plan";
+export * from "./national";
 export * from "./api";
 export * from "./outcomes";
