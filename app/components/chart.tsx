@@ -23,7 +23,7 @@ export function Chart({ config, label, tableId, height = 260 }: { config: ChartC
   return (
     <figure className="app-figure-chart">
       <div className="app-chart" style={{ height }}>
-        <canvas ref={canvas} role="img" aria-label={`${label}. The figures are in the table that follows.`}>
+        <canvas ref={canvas} role="img" aria-label={`${label}. The figures are in the table that follows.`} aria-details={tableId}>
           {label}: see the table of figures.
         </canvas>
       </div>

@@ -115,7 +115,8 @@ function Notice() {
 export function Main({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   return (
     <div className={wide ? "govuk-width-container app-width-container--wide" : "govuk-width-container"}>
-      <main className="govuk-main-wrapper" id="main-content" role="main">
+      {/* tabIndex -1: the skip link moves focus here, so the next Tab goes on from the content. */}
+      <main className="govuk-main-wrapper" id="main-content" role="main" tabIndex={-1}>
         <Notice />
         {children}
       </main>

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { parseEnv } from "../../../app/env.server";
+import { parseEnv, type Env } from "../../../app/env.server";
 import { openDatabase, type DatabaseHandle } from "../../../db/client";
 import { migrateDatabase } from "../../../db/migrate";
 import { seedDemo } from "../../../db/seed/demo";
@@ -20,6 +20,8 @@ import { browserMissing, launchBrowser } from "./browser";
 export interface RunningApp {
   url: string;
   handle: DatabaseHandle;
+  /** The settings the app runs with (tests that call a service directly pass them on). */
+  env: Env;
   /** A session for a demo account, as a cookie for the browser (tests of other journeys skip the sign-in form). */
   sessionCookie(email: string): Promise<{ name: string; value: string; url: string }>;
   stop(): Promise<void>;
@@ -46,6 +48,7 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
   return {
     url,
     handle,
+    env,
     async sessionCookie(email: string) {
       const [user] = await handle.db.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, email));
       if (!user) throw new Error(`no user ${email}`);
