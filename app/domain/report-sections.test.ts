@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "./funding";
 import { DEFAULT_THRESHOLDS, readinessOn } from "./readiness";
 import { assembleCommitteeUpdate, assembleQuarterlyReturn, COMMITTEE_SECTIONS, COMMITTEE_TOP_RISKS, committeeWindow, QUARTERLY_SECTIONS, sectionKeys, type ReportFacts } from "./report-sections";
-import { financialQuarter, quarterWindow, type FigureValue, type Report } from "./reports";
+import { financialQuarter, formatFigure, parseQuarterSlug, quarterWindow, type FigureValue, type Report } from "./reports";
 
 const milestone = (id: string, dueDate: string | null, doneOn: string | null = null) => ({ id, title: id, workstream: "Training", owner: null, dueDate, baselineDueDate: dueDate, doneOn });
 const risk = (id: string, raisedOn: string, closedOn: string | null, likelihood = 3, impact = 3) => ({
@@ -45,6 +45,7 @@ function facts(overrides: Partial<ReportFacts> = {}): ReportFacts {
     teams: [{ id: "t1", name: "North" }],
     thresholds: DEFAULT_THRESHOLDS,
     funding: { posts: [], appointments: [], postCosts: [], roleRates: [], settings: DEFAULT_SETTINGS, streams: [], contributions: [], reported: [], spend: [] },
+    outcomes: { indicators: [], observations: [], baselines: {}, populations: [] },
     ...overrides,
   };
 }
@@ -59,7 +60,7 @@ describe("the quarterly return", () => {
 
   it("has its sections in order, keyed as the narratives are stored, with no narrative yet", () => {
     expect(r.sections.map((s) => s.key)).toEqual(QUARTERLY_SECTIONS.map((s) => s.key));
-    expect(sectionKeys("quarterly")).toEqual(["achievements", "risks", "next-quarter", "readiness", "workforce", "funding"]);
+    expect(sectionKeys("quarterly")).toEqual(["achievements", "risks", "next-quarter", "readiness", "workforce", "funding", "outcomes"]);
     expect(r.sections.every((s) => s.narrative === null && s.sources.every((src) => src.asOf === "2021-12-31"))).toBe(true);
     expect(r).toMatchObject({ period: "2021-Q3", asOf: "2021-12-31", provisional: false, title: "Quarterly return to the DfE: Q3 2021-22" });
   });
@@ -127,11 +128,52 @@ describe("the committee update", () => {
     // Since 1 November 2021: "after" (2 January) only.
     expect(rowLabels(r, "progress", "milestones-done")).toEqual(["after"]);
     expect(section(r, "progress").summary).toMatch(/^3 of 5 milestones achieved by 31 January 2022, 1 of them since 1 November 2021; 1 milestone overdue\. 1 of 2 locality hubs open\./);
-    expect(section(r, "impacts")).toMatchObject({ figures: [], tables: [], sources: [] });
+    // No outcome figures recorded: nothing invented, an empty table and a plain sentence.
+    expect(section(r, "impacts")).toMatchObject({ figures: [], tables: [{ key: "outcomes", rows: [] }] });
+    expect(section(r, "impacts").summary).toContain("No outcome indicator has a baseline yet");
     expect(rowLabels(r, "workforce", "contracts-ending")).toEqual(["P1"]);
     expect(section(r, "workforce").summary).toContain("1 fixed-term contract or secondment of adult specialist workers ends by 31 July 2022.");
     expect(rowLabels(r, "risks", "top")).toHaveLength(COMMITTEE_TOP_RISKS);
     expect(rowLabels(r, "risks", "top")[0]).toBe("open");
     expect(section(r, "sustainability").summary).toContain("No funding stream pays towards the adult specialist workers");
+  });
+});
+
+describe("outcomes in the reports", () => {
+  const cp = { id: "cp", name: "Children on a child protection plan", periodType: "snapshot" as const, direction: "lower" as const, unit: "count" as const };
+  const care = { id: "care", name: "Children entering care", periodType: "flow" as const, direction: "lower" as const, unit: "count" as const };
+  const withOutcomes = facts({
+    outcomes: {
+      indicators: [cp, care],
+      observations: [
+        { id: "cp-2019", indicatorId: "cp", periodStart: "2019-03-31", periodEnd: "2019-03-31", value: 370 },
+        { id: "cp-2021", indicatorId: "cp", periodStart: "2021-03-31", periodEnd: "2021-03-31", value: 227 },
+        { id: "care-1", indicatorId: "care", periodStart: "2019-04-01", periodEnd: "2020-03-31", value: 242 },
+        // A quarter is not like for like with a year: not compared.
+        { id: "care-q", indicatorId: "care", periodStart: "2020-04-01", periodEnd: "2020-06-30", value: 40 },
+      ],
+      baselines: { cp: "cp-2019", care: "care-1" },
+      populations: [{ year: 2019, population: 60_000 }],
+    },
+  });
+
+  it("the quarterly return gives each indicator's change since its baseline, as the scorecard compares them (Walsall: 370 → 227, −38.6%)", () => {
+    const r = assembleQuarterlyReturn(withOutcomes, quarterWindow(parseQuarterSlug("2021-Q1")!, "2021-08-01")!);
+    const s = section(r, "outcomes");
+    expect(s.summary).toBe("2 outcome indicators with a baseline; 1 can be compared like for like with it: 1 improving, 0 worsening.");
+    expect(s.figures).toEqual([{ measure: "Children on a child protection plan: change since baseline (%)", value: { kind: "percent", value: ((227 - 370) / 370) * 100 } }]);
+    expect(formatFigure(s.figures[0].value)).toBe("-38.6%");
+    const [table] = s.tables;
+    expect(table.rows.map((row) => row.cells.map(formatFigure))).toEqual([
+      ["Children on a child protection plan", "31 March 2019", "370", "31 March 2021", "227", "-143", "-38.6%", "-23.8", "improving"],
+      ["Children entering care", "1 April 2019 to 31 March 2020", "242", "–", "–", "–", "–", "–", "not comparable yet"],
+    ]);
+    expect(s.sources[0].href).toBe("/a/x/outcomes?asOf=2021-06-30");
+  });
+
+  it("the committee update's impacts carry the same figures", () => {
+    const r = assembleCommitteeUpdate(withOutcomes, committeeWindow("2021-06-30"), "2021-08-01");
+    expect(section(r, "impacts").figures).toHaveLength(1);
+    expect(section(r, "impacts").summary).toContain("1 improving");
   });
 });

@@ -25,6 +25,7 @@ import {
   type MilestoneFacts,
   type RaidFacts,
 } from "./plan";
+import { compareWithBaseline, type BaselineComparison, type IndicatorFacts, type ObservationFacts, type PopulationFacts } from "./outcomes";
 import { CRITERION_LABELS, readinessOn, type Readiness, type Thresholds, type TrainingFacts, type WorkforceFacts } from "./readiness";
 import { committeeSpan, describeQuarter, fig, quarterSlug, REPORT_TITLES, type QuarterWindow, type Report, type ReportFigure, type ReportSection, type ReportSource, type ReportTable } from "./reports";
 import { CONTRACT_TYPES, CONTRACT_WINDOW_MONTHS, contractsEnding, establishmentSummary, RECRUITMENT_STAGES, roleLabel, vacancies, type PostFacts, type RecruitmentFacts } from "./workforce";
@@ -35,7 +36,7 @@ import { CONTRACT_TYPES, CONTRACT_WINDOW_MONTHS, contractsEnding, establishmentS
  * establishmentSummary, fundingOverview, the plan's window helpers), so a report always agrees
  * with the pages it cites.
  *
- * Adding a section (the outcomes scorecard, say): load its facts into ReportFacts (the service
+ * Adding a section: load its facts into ReportFacts (the service
  * app/services/reports/load-report-facts.server.ts), write a builder here and put it in
  * QUARTERLY_SECTIONS and/or COMMITTEE_SECTIONS where it should appear. The page, the .docx, the CSV
  * and the narrative forms follow the list.
@@ -74,6 +75,16 @@ export interface ReportFacts {
   teams: Array<{ id: string; name: string }>;
   thresholds: Thresholds;
   funding: FundingInput;
+  outcomes: ReportOutcomeFacts;
+}
+
+/** The facts behind the outcomes scorecard: indicators, figures, chosen baselines, child population. */
+export interface ReportOutcomeFacts {
+  indicators: Array<IndicatorFacts & { id: string; name: string }>;
+  observations: Array<ObservationFacts & { indicatorId: string }>;
+  /** Indicator id → the observation chosen as its baseline. */
+  baselines: Record<string, string>;
+  populations: PopulationFacts[];
 }
 
 /** Computed once per report and shared by the sections that need it. */
@@ -101,6 +112,7 @@ const sources = {
   readiness: (f: ReportFacts, asOf: IsoDate): ReportSource => ({ label: "Go-live readiness dashboard", href: `/a/${f.slug}?asOf=${asOf}`, asOf }),
   workforce: (f: ReportFacts, asOf: IsoDate): ReportSource => ({ label: "Workforce", href: `/a/${f.slug}/workforce?asOf=${asOf}`, asOf }),
   funding: (f: ReportFacts, asOf: IsoDate): ReportSource => ({ label: "Funding and the grant taper", href: `/a/${f.slug}/funding?asOf=${asOf}`, asOf }),
+  outcomes: (f: ReportFacts, asOf: IsoDate): ReportSource => ({ label: "Outcomes scorecard", href: `/a/${f.slug}/outcomes?asOf=${asOf}`, asOf }),
 };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -267,6 +279,62 @@ function sustainabilityText(o: FundingOverview): string {
   return text;
 }
 
+/** Each indicator with a baseline on the date, compared as the outcomes scorecard compares it. */
+function outcomeComparisons(f: ReportFacts, asOf: IsoDate) {
+  return f.outcomes.indicators
+    .map((indicator) => ({
+      indicator,
+      c: compareWithBaseline(indicator, f.outcomes.observations.filter((o) => o.indicatorId === indicator.id), f.outcomes.baselines[indicator.id] ?? null, asOf, f.outcomes.populations) as BaselineComparison,
+    }))
+    .filter((r) => r.c.baseline);
+}
+
+const period = (o: ObservationFacts | null) => (!o ? "–" : o.periodStart === o.periodEnd ? formatDate(o.periodEnd) : `${formatDate(o.periodStart)} to ${formatDate(o.periodEnd)}`);
+const oneDecimal = (n: number | null) => (n === null ? "–" : n.toFixed(1));
+
+function outcomesParts(f: ReportFacts, asOf: IsoDate) {
+  const rows = outcomeComparisons(f, asOf);
+  const compared = rows.filter((r) => r.c.latest);
+  const improving = compared.filter((r) => r.c.assessment === "improving").length;
+  const worsening = compared.filter((r) => r.c.assessment === "worsening").length;
+  const summary =
+    rows.length === 0
+      ? "No outcome indicator has a baseline yet: figures and baselines are recorded on the outcomes scorecard."
+      : `${plural(rows.length, "outcome indicator")} with a baseline; ${compared.length} can be compared like for like with it: ${improving} improving, ${worsening} worsening.`;
+  const figures: ReportFigure[] = compared.map((r) => ({ measure: `${r.indicator.name}: change since baseline (%)`, value: fig.percent(r.c.changePercent) }));
+  const table: ReportTable = {
+    key: "outcomes",
+    caption: `Outcome indicators against their baseline at ${formatDate(asOf)}`,
+    columns: [
+      { header: "Indicator" },
+      { header: "Baseline" },
+      { header: "Baseline figure", numeric: true },
+      { header: "Latest comparable" },
+      { header: "Latest figure", numeric: true },
+      { header: "Change", numeric: true },
+      { header: "Change %", numeric: true },
+      { header: "Change per 10,000 children", numeric: true },
+      { header: "Direction" },
+    ],
+    rows: rows.map((r) => ({
+      key: r.indicator.id,
+      cells: [
+        fig.text(r.indicator.name, `/a/${f.slug}/outcomes/indicators/${r.indicator.id}`),
+        fig.text(period(r.c.baseline)),
+        fig.count(r.c.baseline!.value),
+        fig.text(period(r.c.latest)),
+        r.c.latest ? fig.count(r.c.latest.value) : fig.text("–"),
+        r.c.change === null ? fig.text("–") : fig.count(r.c.change),
+        fig.percent(r.c.changePercent),
+        fig.text(oneDecimal(r.c.changePer10k)),
+        fig.text(r.c.assessment ?? "not comparable yet"),
+      ],
+    })),
+    empty: "No outcome indicator has a baseline yet.",
+  };
+  return { summary, figures, table };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The quarterly DfE return
 
@@ -375,6 +443,18 @@ const funding: Builder<QuarterWindow> = (f, w, d) => {
   };
 };
 
+const outcomes: Builder<QuarterWindow> = (f, w) => {
+  const p = outcomesParts(f, w.asOf);
+  return {
+    title: "Outcomes",
+    summary: p.summary,
+    figures: p.figures,
+    tables: [p.table],
+    sources: [sources.outcomes(f, w.asOf)],
+    notes: ["Aggregate counts only. A snapshot is compared with any later date; a flow only with a later period of the same length (like for like), as on the outcomes scorecard."],
+  };
+};
+
 /** The quarterly return's sections, in order. */
 export const QUARTERLY_SECTIONS: ReadonlyArray<SectionDefinition<QuarterWindow>> = [
   { key: "achievements", build: achievements },
@@ -383,6 +463,7 @@ export const QUARTERLY_SECTIONS: ReadonlyArray<SectionDefinition<QuarterWindow>>
   { key: "readiness", build: readiness },
   { key: "workforce", build: workforce },
   { key: "funding", build: funding },
+  { key: "outcomes", build: outcomes },
 ];
 
 function derive(f: ReportFacts, asOf: IsoDate): Derived {
@@ -465,14 +546,17 @@ const progress: Builder<CommitteeWindow> = (f, w, d) => {
   };
 };
 
-const impacts: Builder<CommitteeWindow> = () => ({
-  title: "Impacts",
-  summary: "The difference the model is making for children and families.",
-  figures: [],
-  tables: [],
-  sources: [],
-  notes: ["The service holds no outcome figures for this update: give the impact in the text, with the source of any figure quoted."],
-});
+const impacts: Builder<CommitteeWindow> = (f, w) => {
+  const p = outcomesParts(f, w.asOf);
+  return {
+    title: "Impacts",
+    summary: `The difference the model is making for children and families. ${p.summary}`,
+    figures: p.figures,
+    tables: [p.table],
+    sources: [sources.outcomes(f, w.asOf)],
+    notes: ["Changes since each indicator's baseline, as on the outcomes scorecard (aggregate counts only)."],
+  };
+};
 
 const committeeWorkforce: Builder<CommitteeWindow> = (f, w, d) => {
   const p = workforceParts(f, w.asOf, d.readiness);

@@ -115,7 +115,7 @@ describe("the quarterly return's windows", () => {
 
     const r = await quarterly(a.slug, token);
     expect(r).toMatchObject({ kind: "quarterly", period: QUARTER, asOf: QUARTER_END, provisional: false });
-    expect(r.sections.map((s) => s.key)).toEqual(["achievements", "risks", "next-quarter", "readiness", "workforce", "funding"]);
+    expect(r.sections.map((s) => s.key)).toEqual(["achievements", "risks", "next-quarter", "readiness", "workforce", "funding", "outcomes"]);
 
     const achievements = section(r, "achievements");
     expect(labels(achievements, "milestones-done")).toEqual(["Done 1 Oct", "Done 31 Dec"]);

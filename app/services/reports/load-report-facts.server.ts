@@ -3,6 +3,7 @@ import type { Authority } from "../../../db/schema";
 import type { ReportFacts } from "../../domain/report-sections";
 import { raidReference, type RaidKind } from "../../domain/plan";
 import { loadFundingFacts } from "../funding/load-funding-facts.server";
+import { loadAuthorityFacts, loadIndicators } from "../outcomes/facts.server";
 import { loadPlan } from "../plan/plan-views.server";
 import { loadReadinessFacts } from "../readiness/load-facts.server";
 import { authorityThresholds } from "../readiness/thresholds.server";
@@ -11,14 +12,16 @@ import { authorityThresholds } from "../readiness/thresholds.server";
  * Everything the reports are computed from, loaded with the very loaders the plan, readiness,
  * workforce and funding pages use (so a report cannot disagree with the pages it cites): a fixed
  * number of queries, however many records there are. A new report section that needs other
- * facts (the outcomes scorecard) adds its loader here.
+ * facts adds its loader here.
  */
 export async function loadReportFacts(tx: Executor, authority: Authority): Promise<ReportFacts> {
-  const [plan, readiness, thresholds, funding] = await Promise.all([
+  const [plan, readiness, thresholds, funding, indicators, outcomeFacts] = await Promise.all([
     loadPlan(tx, authority.id),
     loadReadinessFacts(tx, authority.id),
     authorityThresholds(tx, authority),
     loadFundingFacts(tx, authority.id),
+    loadIndicators(tx, authority.id),
+    loadAuthorityFacts(tx, [authority.id]),
   ]);
   const workstreamName = new Map(plan.workstreams.map((w) => [w.id, w.name]));
   const teamName = new Map(plan.teams.map((t) => [t.id, t.name]));
@@ -60,5 +63,11 @@ export async function loadReportFacts(tx: Executor, authority: Authority): Promi
     teams: readiness.teams,
     thresholds,
     funding,
+    outcomes: {
+      indicators,
+      observations: outcomeFacts.observations,
+      baselines: Object.fromEntries([...outcomeFacts.baselines].map(([key, observationId]) => [key.split("|")[1], observationId])),
+      populations: outcomeFacts.populations.get(authority.id) ?? [],
+    },
   };
 }
