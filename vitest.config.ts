@@ -11,8 +11,9 @@ const integration = (name: string, kind: "pglite" | "postgres") => ({
   test: {
     name,
     include: ["tests/integration/**/*.spec.ts"],
-    // Behaviour of the embedded database itself (folder lock, fresh demo seed) needs PGlite.
-    exclude: kind === "postgres" ? ["tests/integration/embedded/**"] : [],
+    // Behaviour of the embedded database itself (folder lock, fresh demo seed) needs PGlite;
+    // several servers on one database (tests/integration/postgres) need a PostgreSQL server.
+    exclude: kind === "postgres" ? ["tests/integration/embedded/**"] : ["tests/integration/postgres/**"],
     env: { TEST_DB_KIND: kind },
     globalSetup: ["tests/helpers/global-setup.ts"],
     // Seeding a fresh demo database takes 10–35 s on a loaded two-core machine.

@@ -4,16 +4,16 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "~/auth/rate-limit.server";
-import { createUser } from "../factories";
-import { useTestDatabase } from "../helpers/db";
+import { createUser } from "../../factories";
+import { useTestDatabase } from "../../helpers/db";
 
 /**
  * Two production servers (separate processes) on one PostgreSQL database, as behind a load
  * balancer: a session made on one works on the other, and the sign-in rate limit counts attempts
- * on both — nothing lives only in a process's memory. PostgreSQL only: the embedded database
- * refuses a second process by design (tests/integration/embedded).
+ * on both — nothing lives only in a process's memory. PostgreSQL only (this folder runs in the
+ * integration-postgres project alone): the embedded database refuses a second process by design
+ * (tests/integration/embedded).
  */
-const onPostgres = process.env.TEST_DB_KIND === "postgres";
 const APP_URL = "http://localhost:3999";
 const t = useTestDatabase();
 
@@ -69,7 +69,7 @@ function signIn(instance: Instance, email: string, password: string): Promise<{ 
   });
 }
 
-describe.skipIf(!onPostgres)("two app instances on one PostgreSQL", () => {
+describe("two app instances on one PostgreSQL", () => {
   let a: Instance;
   let b: Instance;
 
