@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { adultWorkersCriterion, effectiveThresholds, forecastCriteria, miCriterion, miGaps, readinessOn, readinessTrend, vacanciesClosingGap, workshopGaps, workshopsCriterion, DEFAULT_THRESHOLDS, type TrainingFacts, type WorkforceFacts } from "./readiness";
+import { addDays } from "./dates";
+import { adultWorkersCriterion, effectiveThresholds, forecastCriteria, hasCompletedMi, miCriterion, missingWorkshops, miGaps, readinessOn, readinessTrend, vacanciesClosingGap, workshopGaps, workshopsCriterion, DEFAULT_THRESHOLDS, type TrainingFacts, type WorkforceFacts } from "./readiness";
 import type { AppointmentFacts, PostFacts } from "./workforce";
-import type { AttendanceFacts, StaffFacts } from "./training";
+import { completedCourses, isStaffInPost, type AttendanceFacts, type StaffFacts } from "./training";
 
 let n = 0;
 const post = (o: Partial<PostFacts> = {}): PostFacts => ({ id: `p${++n}`, role: "substance-misuse", fte: 1, teamId: null, adultSpecialist: true, establishedOn: null, disestablishedOn: null, ...o });
@@ -274,5 +276,40 @@ describe("gaps", () => {
     expect(readinessOn(w, noTraining, DEFAULT_THRESHOLDS, "2024-06-01", "2024-01-01").criteria[0].numerator).toBe(0);
     // Planned from after the contract's end: an end already past is not assumed.
     expect(readinessOn(w, noTraining, DEFAULT_THRESHOLDS, "2024-06-01", "2024-05-01").criteria[0].numerator).toBe(1);
+  });
+});
+
+describe("the training criteria agree with the record-by-record definition", () => {
+  // The criteria precompute each person's completion dates; this checks them against the plain
+  // definition (completedCourses on the date itself) on random facts, dates and plan dates.
+  const day = fc.integer({ min: 0, max: 40 }).map((d) => addDays("2021-01-01", d));
+  const facts = fc
+    .record({
+      people: fc.array(fc.record({ discipline: fc.constantFrom("social-worker", "manager"), start: fc.option(day), leave: fc.option(day), inScope: fc.boolean() }), { maxLength: 8 }),
+      records: fc.array(fc.record({ person: fc.nat(7), course: fc.constantFrom("mi", "mi2", "ws1", "ws2", "other"), on: day, status: fc.constantFrom("attended", "booked", "did-not-attend", "cancelled") }), { maxLength: 30 }),
+      requirements: fc.constantFrom<Record<string, string[]>>({}, { "social-worker": ["ws1", "ws2"] }, { "social-worker": ["ws1"], manager: ["ws2"] }),
+    })
+    .map(({ people, records, requirements }): TrainingFacts => {
+      const list = people.map((p, i): StaffFacts => ({ id: `s${i}`, name: `p${i}`, discipline: p.discipline, teamId: null, startDate: p.start, leaveDate: p.leave, inScope: p.inScope }));
+      return {
+        staff: list,
+        attendance: records.filter((r) => r.person < list.length).map((r) => ({ staffMemberId: `s${r.person}`, courseId: r.course, completesOn: r.on, status: r.status })),
+        miCourseIds: ["mi", "mi2"],
+        requirements,
+      };
+    });
+
+  it("for MI and the workshops, on any date, with or without plans", () => {
+    fc.assert(
+      fc.property(facts, day, fc.option(day), (t, date, plansFrom) => {
+        const completed = completedCourses(t.attendance, date, plansFrom);
+        const inPost = t.staff.filter((s) => s.inScope && isStaffInPost(s, date));
+        const mi = inPost.filter((s) => hasCompletedMi(t, completed.get(s.id) ?? new Set())).length;
+        const workshops = inPost.filter((s) => missingWorkshops(t, s, completed.get(s.id) ?? new Set()).length === 0).length;
+        expect(miCriterion(t, date, 70, plansFrom)).toMatchObject({ numerator: mi, denominator: inPost.length });
+        expect(workshopsCriterion(t, date, 70, plansFrom)).toMatchObject({ numerator: workshops, denominator: inPost.length });
+      }),
+      { numRuns: 500, seed: 20261123 },
+    );
   });
 });

@@ -114,9 +114,79 @@ export function adultWorkersCriterion(f: WorkforceFacts, date: IsoDate, threshol
   };
 }
 
-function peopleCriterion(key: "mi" | "workshops", t: TrainingFacts, date: IsoDate, threshold: number, done: (staff: StaffFacts, completed: Set<string>) => boolean, plansFrom: IsoDate | null): CriterionResult {
-  const completed = completedCourses(t.attendance, date, plansFrom);
-  const rows = t.staff.filter((s) => s.inScope && isStaffInPost(s, date)).map((s) => ({ staff: s, ok: done(s, completed.get(s.id) ?? new Set()) ? 1 : 0 }));
+/** Per person, the day each training criterion is complete on: null when it is not, on these facts. */
+interface Completion {
+  mi: IsoDate | null;
+  workshops: IsoDate | null;
+}
+
+/** Before any date: a discipline that requires no workshop has always attended them all. */
+const ALWAYS: IsoDate = "0000-01-01";
+
+/**
+ * When each in-scope person completes MI and their workshops. Whether an attendance record counts
+ * depends on `plansFrom` only, never on the date asked about, so one pass over the attendance
+ * answers every date: the trend and the forecast ask about hundreds of dates, and national pages
+ * about every authority (O(people) per date instead of O(attendance records)).
+ */
+function completionDates(t: TrainingFacts, plansFrom: IsoDate | null): Map<string, Completion> {
+  const earliest = new Map<string, Map<string, IsoDate>>();
+  for (const a of t.attendance) {
+    const plannedAttendance = plansFrom !== null && a.status === "booked" && a.completesOn > plansFrom;
+    if (a.status !== "attended" && !plannedAttendance) continue;
+    const courses = earliest.get(a.staffMemberId) ?? new Map<string, IsoDate>();
+    const known = courses.get(a.courseId);
+    if (!known || a.completesOn < known) courses.set(a.courseId, a.completesOn);
+    earliest.set(a.staffMemberId, courses);
+  }
+  const out = new Map<string, Completion>();
+  for (const s of t.staff) {
+    const courses = earliest.get(s.id);
+    let mi: IsoDate | null = null;
+    for (const id of t.miCourseIds) {
+      const d = courses?.get(id);
+      if (d && (mi === null || d < mi)) mi = d;
+    }
+    let workshops: IsoDate | null = ALWAYS;
+    for (const id of t.requirements[s.discipline] ?? []) {
+      const d = courses?.get(id);
+      if (!d) {
+        workshops = null;
+        break;
+      }
+      if (d > workshops) workshops = d;
+    }
+    out.set(s.id, { mi, workshops });
+  }
+  return out;
+}
+
+/** Computed once per set of training facts and `plansFrom` (facts are never changed once loaded). */
+const completionCache = new WeakMap<TrainingFacts, { of: unknown[]; byPlans: Map<IsoDate | null, Map<string, Completion>> }>();
+
+function cachedCompletionDates(t: TrainingFacts, plansFrom: IsoDate | null): Map<string, Completion> {
+  const of = [t.attendance, t.staff, t.miCourseIds, t.requirements, t.attendance.length, t.staff.length];
+  let entry = completionCache.get(t);
+  if (!entry || entry.of.some((x, i) => x !== of[i])) {
+    entry = { of, byPlans: new Map() };
+    completionCache.set(t, entry);
+  }
+  let dates = entry.byPlans.get(plansFrom);
+  if (!dates) {
+    dates = completionDates(t, plansFrom);
+    entry.byPlans.set(plansFrom, dates);
+  }
+  return dates;
+}
+
+function peopleCriterion(key: "mi" | "workshops", t: TrainingFacts, date: IsoDate, threshold: number, plansFrom: IsoDate | null): CriterionResult {
+  const completion = cachedCompletionDates(t, plansFrom);
+  const rows = t.staff
+    .filter((s) => s.inScope && isStaffInPost(s, date))
+    .map((s) => {
+      const on = completion.get(s.id)?.[key] ?? null;
+      return { staff: s, ok: on !== null && on <= date ? 1 : 0 };
+    });
   const n = rows.reduce((s, r) => s + r.ok, 0);
   const d = rows.length;
   return {
@@ -144,11 +214,11 @@ export function missingWorkshops(t: Pick<TrainingFacts, "requirements">, staff: 
 
 /** `plansFrom`: forecast mode from that date, where places booked on later sessions count as attended. */
 export function miCriterion(t: TrainingFacts, date: IsoDate, threshold: number, plansFrom: IsoDate | null = null): CriterionResult {
-  return peopleCriterion("mi", t, date, threshold, (_s, c) => hasCompletedMi(t, c), plansFrom);
+  return peopleCriterion("mi", t, date, threshold, plansFrom);
 }
 
 export function workshopsCriterion(t: TrainingFacts, date: IsoDate, threshold: number, plansFrom: IsoDate | null = null): CriterionResult {
-  return peopleCriterion("workshops", t, date, threshold, (s, c) => missingWorkshops(t, s, c).length === 0, plansFrom);
+  return peopleCriterion("workshops", t, date, threshold, plansFrom);
 }
 
 export interface Readiness {
