@@ -44,9 +44,12 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
 
+// Made once: building an Intl formatter costs far more than formatting with it.
+const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** The calendar date in England at an instant (the service's users all work in UK time). */
 export function londonDate(instant: Date): IsoDate {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return LONDON_DAY.format(instant);
 }
 
 export interface YearSpan {

@@ -20,6 +20,7 @@ import { fundingOverview, monthOf } from "../../domain/funding";
 import { readinessOn } from "../../domain/readiness";
 import { listAuthoritiesFor } from "../authorities/list-authorities.server";
 import { outcomeChangesForAuthorities } from "../outcomes/changes.server";
+import { dataVersions, memoKey, memoPerDatabase } from "../read-models.server";
 import { loadComparisonFacts } from "./load-facts.server";
 
 /** The authorities a person may compare: every one for national roles, else their own. One query. */
@@ -73,24 +74,40 @@ export async function loadNationalComparison(db: Database, authorityIds: readonl
   return { ...input, indicators, years: { thisYear: years.thisYear.label, nextYear: years.nextYear.label }, rows, ...options(rows) };
 }
 
+// A row walks all of an authority's posts, people, attendance, funding and outcome figures:
+// kept per authority and date until its data changes (150 authorities' records are ~1.5 million rows).
+const rowMemos = memoPerDatabase<ComparisonRow>(2_000);
+
 /**
  * Every visible authority's row, with its outcome changes since the baseline (per 10,000
- * children) from the outcomes service: a fixed number of queries in one transaction.
+ * children) from the outcomes service, in one transaction: the data versions, then, for the
+ * authorities whose rows are not kept for their current version, their facts in a fixed number
+ * of queries (however many authorities, posts, people and records there are).
  */
-async function comparisonRows(db: Database, authorityIds: readonly string[], input: { asOf: IsoDate; today: IsoDate }) {
-  const { loaded, outcomes } = await readAll(db, async (tx) => {
-    const loaded = await loadComparisonFacts(tx, authorityIds);
-    const outcomes = await outcomeChangesForAuthorities(tx, loaded.authorities.map((a) => a.id), input.asOf);
-    return { loaded, outcomes };
+async function comparisonRows(db: Database, authorityIds: readonly string[], input: { asOf: IsoDate; today: IsoDate }): Promise<{ rows: ComparisonRow[]; indicators: OutcomeColumn[] }> {
+  const key = (id: string) => memoKey(id, input.asOf, input.today);
+  const rowMemo = rowMemos(db);
+  return readAll(db, async (tx) => {
+    const versions = await dataVersions(tx, authorityIds);
+    const kept = new Map<string, ComparisonRow>();
+    for (const id of authorityIds) {
+      const row = rowMemo.get(key(id), versions.get(id));
+      if (row) kept.set(id, row);
+    }
+    const stale = authorityIds.filter((id) => !kept.has(id));
+    const [loaded, outcomes] = await Promise.all([loadComparisonFacts(tx, stale), outcomeChangesForAuthorities(tx, stale, input.asOf)]);
+    const changesOf = new Map(outcomes.authorities.map((a) => [a.authorityId, a.changes]));
+    for (const a of loaded.authorities) {
+      const row = comparisonRow(loaded.facts.get(a.id)!, input.asOf, input.today);
+      for (const c of changesOf.get(a.id) ?? []) row.outcomes[c.indicatorKey] = { changePer10k: c.changePer10k, assessment: c.assessment };
+      rowMemo.set(key(a.id), versions.get(a.id)!, row);
+      kept.set(a.id, row);
+    }
+    const indicators: OutcomeColumn[] = outcomes.indicators.map((i) => ({ key: i.key ?? i.id, name: i.name, direction: i.direction }));
+    // By name, as the authorities are listed everywhere.
+    const rows = [...kept.values()].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+    return { rows, indicators };
   });
-  const changesOf = new Map(outcomes.authorities.map((a) => [a.authorityId, a.changes]));
-  const indicators: OutcomeColumn[] = outcomes.indicators.map((i) => ({ key: i.key ?? i.id, name: i.name, direction: i.direction }));
-  const rows = loaded.authorities.map((a) => {
-    const row = comparisonRow(loaded.facts.get(a.id)!, input.asOf, input.today);
-    for (const c of changesOf.get(a.id) ?? []) row.outcomes[c.indicatorKey] = { changePer10k: c.changePer10k, assessment: c.assessment };
-    return row;
-  });
-  return { rows, indicators, facts: loaded.facts, authorities: loaded.authorities };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,9 +137,11 @@ export async function loadNationalCompare(
   input: { slugs: string[]; measure: MeasureKey; axis: Axis; asOf: IsoDate; today: IsoDate },
 ) {
   const { asOf, today, measure, axis } = input;
-  const { rows, indicators, facts } = await comparisonRows(db, authorityIds, { asOf, today });
+  const { rows, indicators } = await comparisonRows(db, authorityIds, { asOf, today });
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   const chosen = input.slugs.map((s) => bySlug.get(s)).filter((r): r is ComparisonRow => Boolean(r));
+  // The series need the chosen authorities' dated facts (a handful: the page caps the choice).
+  const { facts } = await readAll(db, (tx) => loadComparisonFacts(tx, chosen.map((r) => r.id)));
   const unknown = input.slugs.filter((s) => !bySlug.has(s));
 
   const measures = [

@@ -3,6 +3,8 @@ import { addMonths, type IsoDate } from "../../domain/dates";
 import { forecastCriteria, miGaps, readinessOn, readinessTrend, vacanciesClosingGap, workshopGaps, type CriterionKey } from "../../domain/readiness";
 import { disciplineLabel } from "../../domain/training";
 import { roleLabel, vacancies } from "../../domain/workforce";
+import type { Tx } from "../../../db/client";
+import { memoisedForAuthority, memoPerDatabase } from "../read-models.server";
 import { inTenant, type TenantScope } from "../scope.server";
 import { loadReadinessFacts } from "./load-facts.server";
 import { authorityThresholds } from "./thresholds.server";
@@ -14,9 +16,19 @@ const GAP_ROWS = 10;
  * be met on current plans (forecast from today), the month-by-month trend, readiness on go-live
  * day, and the posts and people that would close each gap. A fixed number of queries.
  */
-export async function getReadinessDashboard(scope: TenantScope, authority: Authority, input: { asOf: IsoDate; today: IsoDate }) {
+export async function getReadinessDashboard(scope: TenantScope, authority: Authority, input: { asOf: IsoDate; today: IsoDate }): Promise<ReadinessDashboard> {
+  return inTenant(scope, (tx) => memoisedForAuthority(tx, dashboards(scope.db), scope.authorityId, [input.asOf, input.today], () => computeDashboard(tx, scope.authorityId, authority, input)));
+}
+
+export type ReadinessDashboard = Awaited<ReturnType<typeof computeDashboard>>;
+
+// Computing a dashboard walks every post, person and attendance record for each date of the
+// trend and the forecast: kept per authority, date and today until its data changes.
+const dashboards = memoPerDatabase<ReadinessDashboard>(500);
+
+async function computeDashboard(tx: Tx, authorityId: string, authority: Authority, input: { asOf: IsoDate; today: IsoDate }) {
   const { asOf, today } = input;
-  const [facts, thresholds] = await inTenant(scope, async (tx) => Promise.all([loadReadinessFacts(tx, scope.authorityId), authorityThresholds(tx, authority)]));
+  const [facts, thresholds] = await Promise.all([loadReadinessFacts(tx, authorityId), authorityThresholds(tx, authority)]);
   const { workforce, training } = facts;
   const teamName = new Map(facts.teams.map((t) => [t.id, t.name]));
   const courseName = new Map(facts.courses.map((c) => [c.id, c.name]));

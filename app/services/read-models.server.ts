@@ -1,0 +1,83 @@
+import { inArray } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { dataRevision } from "../../db/schema";
+
+/**
+ * Memoised read models: figures computed from an authority's whole record (its readiness
+ * dashboard, its national comparison row) are kept in memory against the authority's data
+ * revision, which statement triggers raise in the same transaction as any change to its rows
+ * (migration 0016), and the programme's (national settings). One indexed query tells whether a
+ * kept result is still the truth, so every instance serves fresh figures after any write, by
+ * any instance or tool; nothing is ever served from memory without that check. ADR 0008.
+ */
+
+const PROGRAMME = "programme";
+
+/** Each authority's version of its data (its revision and the programme's), in one query. */
+export async function dataVersions(tx: Executor, authorityIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await tx
+    .select({ key: dataRevision.key, revision: dataRevision.revision })
+    .from(dataRevision)
+    .where(inArray(dataRevision.key, [PROGRAMME, ...authorityIds]));
+  const revisionOf = new Map(rows.map((r) => [r.key, r.revision]));
+  const programme = revisionOf.get(PROGRAMME) ?? 0;
+  return new Map(authorityIds.map((id) => [id, `${revisionOf.get(id) ?? 0}.${programme}`]));
+}
+
+/**
+ * A bounded map of results by key, each kept with the data version it was computed from. The
+ * oldest entry goes first when full. Values are shared between requests: never mutate one.
+ */
+export class ReadModelMemo<T> {
+  private readonly entries = new Map<string, { version: string; value: T }>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: string, version: string | undefined): T | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || version === undefined || entry.version !== version) return undefined;
+    // Most recently used last, so eviction takes the least recently used.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, version: string, value: T): void {
+    this.entries.delete(key);
+    this.entries.set(key, { version, value });
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/**
+ * One memo per database handle: two databases (tests, a restored copy) may hold the same
+ * authority at the same revision with different data.
+ */
+export function memoPerDatabase<T>(capacity: number): (db: object) => ReadModelMemo<T> {
+  const memos = new WeakMap<object, ReadModelMemo<T>>();
+  return (db) => {
+    let memo = memos.get(db);
+    if (!memo) memos.set(db, (memo = new ReadModelMemo<T>(capacity)));
+    return memo;
+  };
+}
+
+/** Memo keys always start with the authority, so one authority's result can never answer another's. */
+export function memoKey(authorityId: string, ...parts: string[]): string {
+  return [authorityId, ...parts].join("|");
+}
+
+/** The memoised value for one authority (`parts`: what else it depends on), or `compute()`'s, kept for next time. */
+export async function memoisedForAuthority<T>(tx: Executor, memo: ReadModelMemo<T>, authorityId: string, parts: string[], compute: () => Promise<T>): Promise<T> {
+  const version = (await dataVersions(tx, [authorityId])).get(authorityId)!;
+  const key = memoKey(authorityId, ...parts);
+  const kept = memo.get(key, version);
+  if (kept !== undefined) return kept;
+  const value = await compute();
+  memo.set(key, version, value);
+  return value;
+}

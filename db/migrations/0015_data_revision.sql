@@ -1,0 +1,4 @@
+CREATE TABLE "data_revision" (
+	"key" text PRIMARY KEY NOT NULL,
+	"revision" bigint NOT NULL
+);
