@@ -1,6 +1,7 @@
 import { inArray } from "drizzle-orm";
-import type { Executor } from "../../db/client";
+import type { Database, Executor, Tx } from "../../db/client";
 import { dataRevision } from "../../db/schema";
+import { inTenant } from "./scope.server";
 
 /**
  * Memoised read models: figures computed from an authority's whole record (its readiness
@@ -43,6 +44,9 @@ export class ReadModelMemo<T> {
   }
 
   set(key: string, version: string, value: T): void {
+    // Outside production, a caller that changes a shared value fails at once instead of
+    // quietly changing what the next request is shown.
+    if (process.env.NODE_ENV !== "production") deepFreeze(value);
     this.entries.delete(key);
     this.entries.set(key, { version, value });
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
@@ -64,6 +68,20 @@ export function memoPerDatabase<T>(capacity: number): (db: object) => ReadModelM
     if (!memo) memos.set(db, (memo = new ReadModelMemo<T>(capacity)));
     return memo;
   };
+}
+
+/**
+ * A tenant read memoised for the authority: inside its transaction, the data version is checked
+ * and `compute` runs only when nothing is kept for it. `parts`: every input besides the data.
+ */
+export async function memoisedRead<T>(scope: { db: Database; authorityId: string }, memo: (db: object) => ReadModelMemo<T>, parts: string[], compute: (tx: Tx) => Promise<T>): Promise<T> {
+  return inTenant(scope, (tx) => memoisedForAuthority(tx, memo(scope.db), scope.authorityId, parts, () => compute(tx)));
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
 }
 
 /** Memo keys always start with the authority, so one authority's result can never answer another's. */

@@ -313,9 +313,11 @@ describe("query count", () => {
     }
     const small = await authorityWith(20);
     const large = await authorityWith(200);
-    const count = async ({ a, token }: { a: { slug: string }; token: string }) => (await countQueries(() => overview(a.slug, token, "2021-05-31"))).queries;
-    await count(small);
-    const [q1, q2] = [await count(small), await count(large)];
+    const count = async ({ a, token }: { a: { slug: string }; token: string }, asOf: string) => (await countQueries(() => overview(a.slug, token, asOf))).queries;
+    // Once first on another date (the session's first use writes), then each computed afresh for the date.
+    await count(small, "2021-01-31");
+    await count(large, "2021-01-31");
+    const [q1, q2] = [await count(small, "2021-05-31"), await count(large, "2021-05-31")];
     expect(q2).toBe(q1);
     expect(q1).toBeLessThan(20);
     expect((await overview(large.a.slug, large.token, "2021-05-31")).mi).toMatchObject({ numerator: 133, denominator: 200 });

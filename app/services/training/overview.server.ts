@@ -2,7 +2,9 @@ import type { IsoDate } from "../../domain/dates";
 import { forecastCriteria, miCriterion, workshopsCriterion, type CriterionResult, type Forecast, type Thresholds } from "../../domain/readiness";
 import { disciplineLabel } from "../../domain/training";
 import { breakdownByDiscipline, breakdownByTeam, trainingGaps, type BreakdownRow } from "../../domain/training-progress";
-import { inTenant, type TenantScope } from "../scope.server";
+import type { Tx } from "../../../db/client";
+import { memoisedRead, memoPerDatabase } from "../read-models.server";
+import type { TenantScope } from "../scope.server";
 import { loadTrainingPicture, type ThresholdOverrides, type TrainingPicture } from "./training-facts.server";
 
 export interface GapRow {
@@ -51,7 +53,15 @@ export function gapRows(p: TrainingPicture, asOf: IsoDate): GapRow[] {
  * number of staff and bookings.
  */
 export async function loadTrainingOverview(scope: TenantScope, overrides: ThresholdOverrides, asOf: IsoDate): Promise<TrainingOverview> {
-  const p = await inTenant(scope, (tx) => loadTrainingPicture(tx, scope.authorityId, overrides));
+  // The overrides are the authority's own thresholds: part of its data version.
+  return memoisedRead(scope, overviews, [asOf], (tx) => computeOverview(tx, scope.authorityId, overrides, asOf));
+}
+
+// Kept per authority and date until the authority's data changes (app/services/read-models.server.ts).
+const overviews = memoPerDatabase<TrainingOverview>(500);
+
+async function computeOverview(tx: Tx, authorityId: string, overrides: ThresholdOverrides, asOf: IsoDate): Promise<TrainingOverview> {
+  const p = await loadTrainingPicture(tx, authorityId, overrides);
   const { training, workforce, teams } = p.facts;
   const mi = miCriterion(training, asOf, p.thresholds.mi);
   const workshops = workshopsCriterion(training, asOf, p.thresholds.workshops);

@@ -1,7 +1,9 @@
 import { addMonths, type IsoDate } from "../../domain/dates";
 import { adultWorkersCriterion, readinessTrend } from "../../domain/readiness";
 import { CONTRACT_WINDOW_MONTHS, contractsEnding, establishmentSummary, overdueContracts, roleLabel, vacancies, type CountRow } from "../../domain/workforce";
-import { inTenant, type TenantScope } from "../scope.server";
+import type { Tx } from "../../../db/client";
+import { memoisedRead, memoPerDatabase } from "../read-models.server";
+import type { TenantScope } from "../scope.server";
 import { loadWorkforce } from "./load-workforce.server";
 
 
@@ -11,8 +13,23 @@ import { loadWorkforce } from "./load-workforce.server";
  * team, vacancies with their stage and age, contracts ending in the next six months, and the
  * monthly trend of adult specialist FTE in post.
  */
-export async function getWorkforceSummary(scope: TenantScope, input: { asOf: IsoDate; threshold: number; trendFrom: IsoDate | null }) {
-  const records = await inTenant(scope, (tx) => loadWorkforce(tx, scope.authorityId));
+export async function getWorkforceSummary(scope: TenantScope, input: SummaryInput): Promise<WorkforceSummary> {
+  return memoisedRead(scope, summaries, [input.asOf, String(input.threshold), input.trendFrom ?? ""], (tx) => computeSummary(tx, scope.authorityId, input));
+}
+
+interface SummaryInput {
+  asOf: IsoDate;
+  threshold: number;
+  trendFrom: IsoDate | null;
+}
+
+export type WorkforceSummary = Awaited<ReturnType<typeof computeSummary>>;
+
+// Kept per authority and inputs until the authority's data changes (app/services/read-models.server.ts).
+const summaries = memoPerDatabase<WorkforceSummary>(500);
+
+async function computeSummary(tx: Tx, authorityId: string, input: SummaryInput) {
+  const records = await loadWorkforce(tx, authorityId);
   const { posts, appointments, steps, teams, organisations } = records;
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
   const adultPosts = posts.filter((p) => p.adultSpecialist);
