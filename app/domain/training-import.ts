@@ -18,9 +18,8 @@ export interface ImportIssue {
 
 export type ImportAction = "create" | "update" | "unchanged";
 
-/** What a training import file holds. */
-export const TRAINING_IMPORT_KINDS = { staff: "Staff roster", attendance: "Attendance" } as const;
-export type TrainingImportKind = keyof typeof TRAINING_IMPORT_KINDS;
+// In ./training, so that the import pages show them without this module's zod schemas.
+export { TRAINING_IMPORT_KINDS, type TrainingImportKind } from "./training";
 
 export const STAFF_COLUMNS = ["external_ref", "name", "discipline", "team", "start_date", "leave_date", "in_scope"] as const;
 export const STAFF_REQUIRED_COLUMNS = ["external_ref", "discipline"];

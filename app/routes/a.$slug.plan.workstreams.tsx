@@ -11,11 +11,11 @@ import { Table } from "~/components/govuk/table";
 import { revalidateOnConflict } from "~/components/plan/revalidate";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { uuid, version } from "~/schemas/fields";
-import { toWorkstreamInput, workstreamSchema } from "~/schemas/plan";
+import { toWorkstreamInput } from "~/schemas/plan.server";
 import { loadPlan } from "~/services/plan/plan-views.server";
 import { createWorkstream, moveWorkstream, updateWorkstream } from "~/services/plan/workstreams.server";
 import { inTenant } from "~/services/scope.server";
+import { schemas } from "~/schemas/routes/a.$slug.plan.workstreams.server";
 
 export const meta: MetaFunction = () => [{ title: `Workstreams – ${SERVICE_NAME}` }];
 
@@ -31,12 +31,6 @@ export async function loader(args: LoaderFunctionArgs) {
     workstreams: p.workstreams.map((w) => ({ id: w.id, name: w.name, lead: w.lead, version: w.version, milestones: p.milestones.filter((m) => m.workstreamId === w.id).length })),
   };
 }
-
-const schemas = {
-  add: workstreamSchema.extend({ intent: z.literal("add") }),
-  update: workstreamSchema.extend({ intent: z.literal("update"), workstreamId: uuid, version }),
-  move: z.object({ intent: z.literal("move"), workstreamId: uuid, version, direction: z.enum(["up", "down"]) }),
-};
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");

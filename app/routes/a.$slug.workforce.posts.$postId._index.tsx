@@ -15,11 +15,12 @@ import { CONTRACT_TYPES, RECRUITMENT_STAGES, roleLabel } from "~/domain/workforc
 import { isTypedError, toHttpError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { uuid } from "~/schemas/fields";
-import { appointmentSchema, recruitmentStepSchema, toAppointmentInput } from "~/schemas/workforce";
+import { uuid } from "~/schemas/fields.server";
+import { appointmentSchema, recruitmentStepSchema, toAppointmentInput } from "~/schemas/workforce.server";
 import { addAppointment } from "~/services/workforce/appointments.server";
 import { getPostDetail } from "~/services/workforce/post-detail.server";
 import { addRecruitmentStep, removeRecruitmentStep } from "~/services/workforce/recruitment.server";
+import { intents } from "~/schemas/routes/a.$slug.workforce.posts.$postId._index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.post.reference ?? data?.post.roleLabel ?? "Post"} – ${SERVICE_NAME}` }];
 
@@ -48,12 +49,6 @@ export async function loader(args: LoaderFunctionArgs) {
     throw error;
   }
 }
-
-const intents = {
-  "add-holder": appointmentSchema,
-  "add-step": recruitmentStepSchema,
-  "remove-step": z.object({ stepId: uuid }),
-};
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");
