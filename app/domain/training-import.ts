@@ -19,15 +19,13 @@ export interface ImportIssue {
 export type ImportAction = "create" | "update" | "unchanged";
 
 // In ./training, so that the import pages show them without this module's zod schemas.
-export { TRAINING_IMPORT_KINDS, type TrainingImportKind } from "./training";
+export { MAX_IMPORT_ROWS, TRAINING_IMPORT_KINDS, type TrainingImportKind } from "./training";
 
 export const STAFF_COLUMNS = ["external_ref", "name", "discipline", "team", "start_date", "leave_date", "in_scope"] as const;
 export const STAFF_REQUIRED_COLUMNS = ["external_ref", "discipline"];
 export const ATTENDANCE_COLUMNS = ["external_ref", "course", "session_date", "end_date", "status", "mode"] as const;
 export const ATTENDANCE_REQUIRED_COLUMNS = ["external_ref", "course", "session_date", "status"];
 
-/** The most rows one file may hold. */
-export const MAX_IMPORT_ROWS = 10_000;
 
 const required = (what: string, max: number) =>
   z

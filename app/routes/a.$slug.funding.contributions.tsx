@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { FundingHeading, FundingNav, moneyColumn } from "~/components/funding";
 import { EditForm, MoneyInput, rowActions, useReplies } from "~/components/funding-forms";

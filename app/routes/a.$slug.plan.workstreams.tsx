@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
@@ -15,7 +14,7 @@ import { toWorkstreamInput } from "~/schemas/plan.server";
 import { loadPlan } from "~/services/plan/plan-views.server";
 import { createWorkstream, moveWorkstream, updateWorkstream } from "~/services/plan/workstreams.server";
 import { inTenant } from "~/services/scope.server";
-import { schemas } from "~/schemas/routes/a.$slug.plan.workstreams.server";
+import { intentSchema, schemas } from "~/schemas/routes/a.$slug.plan.workstreams.server";
 
 export const meta: MetaFunction = () => [{ title: `Workstreams – ${SERVICE_NAME}` }];
 
@@ -36,7 +35,7 @@ export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");
   const formData = await args.request.formData();
   const here = `/a/${access.authority.slug}/plan/workstreams`;
-  const intent = z.enum(["add", "update", "move"]).catch("add").parse(formData.get("intent"));
+  const intent = intentSchema.parse(formData.get("intent"));
   const submission = parseForm(formData, schemas[intent]);
   if (submission.status !== "success") return invalid(submission);
   try {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import type { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { readAsOf } from "~/as-of";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
@@ -20,7 +20,7 @@ import { appointmentSchema, recruitmentStepSchema, toAppointmentInput } from "~/
 import { addAppointment } from "~/services/workforce/appointments.server";
 import { getPostDetail } from "~/services/workforce/post-detail.server";
 import { addRecruitmentStep, removeRecruitmentStep } from "~/services/workforce/recruitment.server";
-import { intents } from "~/schemas/routes/a.$slug.workforce.posts.$postId._index.server";
+import { intents, intentSchema } from "~/schemas/routes/a.$slug.workforce.posts.$postId._index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.post.reference ?? data?.post.roleLabel ?? "Post"} – ${SERVICE_NAME}` }];
 
@@ -55,7 +55,7 @@ export async function action(args: ActionFunctionArgs) {
   const postId = uuid.safeParse(args.params.postId);
   if (!postId.success) throw notFound();
   const formData = await args.request.formData();
-  const intent = z.enum(["add-holder", "add-step", "remove-step"]).catch("add-holder").parse(formData.get("intent"));
+  const intent = intentSchema.parse(formData.get("intent"));
   const here = `/a/${access.authority.slug}/workforce/posts/${postId.data}`;
   const submission = parseForm(formData, intents[intent]);
   if (submission.status !== "success") return invalid(submission);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { z } from "zod";
+import type { z } from "zod";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { TextInput } from "~/components/govuk/fields";
 import { Main, SERVICE_NAME } from "~/components/govuk/layout";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireNational } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import type { z } from "zod";
 import { getSessionUser } from "~/auth/guards.server";
 import { serializeSessionCookie } from "~/auth/session.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";

@@ -9,3 +9,5 @@ export const schemas = {
   update: workstreamSchema.extend({ intent: z.literal("update"), workstreamId: uuid, version }),
   move: z.object({ intent: z.literal("move"), workstreamId: uuid, version, direction: z.enum(["up", "down"]) }),
 };
+
+export const intentSchema = z.enum(["add", "update", "move"]).catch("add");

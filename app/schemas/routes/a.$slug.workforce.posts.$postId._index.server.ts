@@ -9,3 +9,5 @@ export const intents = {
   "add-step": recruitmentStepSchema,
   "remove-step": z.object({ stepId: uuid }),
 };
+
+export const intentSchema = z.enum(["add-holder", "add-step", "remove-step"]).catch("add-holder");
