@@ -10,11 +10,10 @@
  * instead of a PGlite folder in the temp directory.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { eq, sql } from "drizzle-orm";
 import { countQueries, openDatabase, type Database, type DatabaseHandle, type OpenOptions } from "../db/client";
@@ -37,6 +36,7 @@ import { createAuthority, createSignedInUser } from "../tests/factories";
 import { testContext } from "../tests/helpers/context";
 import { call, getRequest, postRequest } from "../tests/helpers/requests";
 import { uploadRequest } from "../tests/helpers/upload";
+import { BUDGET_NO_CHARTS, BUDGET_WITH_CHARTS, clientJs, describeChunk, kB } from "./client-js";
 import { createBenchAuthorities, tableSizes, type Volume } from "./dataset";
 
 const int = (name: string, fallback: number) => {
@@ -264,82 +264,6 @@ async function load(base: string, t: Target, headers: Record<string, string>): P
   };
 }
 
-interface RouteJs {
-  route: string;
-  /** The route draws charts (chart.js is loaded when a chart appears). */
-  charts: boolean;
-  files: number;
-  /** What the page loads up front. */
-  gzipBytes: number;
-  /** Up front plus the chart code it loads on demand. */
-  withChartsGzipBytes: number;
-}
-
-const STATIC_IMPORT = /(?:from|import)\s*"(\/build\/[^"]+\.js)"/g;
-const DYNAMIC_IMPORT = /import\(\s*"(\/build\/[^"]+\.js)"\s*\)/g;
-
-/**
- * Client JS per route from Remix's manifest: the entry, root, parent layouts and the route with
- * all their static imports, each file once, gzipped; and with the chunks they import on demand
- * (the chart code) added.
- */
-function clientJs(): { routes: RouteJs[]; largest: { file: string; gzipBytes: number }[] } {
-  const dir = "public/build";
-  const manifestFile = readdirSync(dir).find((f) => /^manifest-.*\.js$/.test(f));
-  if (!manifestFile) throw new Error("No Remix manifest in public/build (run npm run build)");
-  const text = readFileSync(path.join(dir, manifestFile), "utf8");
-  const manifest = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as {
-    entry: { module: string; imports?: string[] };
-    routes: Record<string, { module: string; imports?: string[]; parentId?: string }>;
-  };
-  const source = (url: string) => readFileSync(path.join("public", url.replace(/^\//, "")), "utf8");
-  const size = new Map<string, number>();
-  const gz = (url: string) => {
-    if (!size.has(url)) size.set(url, gzipSync(source(url)).length);
-    return size.get(url)!;
-  };
-  /** The files and everything they import statically. */
-  const closure = (start: Iterable<string>) => {
-    const seen = new Set<string>();
-    const todo = [...start];
-    while (todo.length) {
-      const f = todo.pop()!;
-      if (seen.has(f)) continue;
-      seen.add(f);
-      for (const m of source(f).matchAll(STATIC_IMPORT)) todo.push(m[1]);
-    }
-    return seen;
-  };
-  const routes = TARGETS.filter((t) => t.route).map((t) => {
-    const roots = [manifest.entry.module, ...(manifest.entry.imports ?? [])];
-    let id: string | undefined = t.route;
-    while (id) {
-      const r: { module: string; imports?: string[]; parentId?: string } = manifest.routes[id];
-      if (!r) throw new Error(`No route ${id} in the manifest`);
-      roots.push(r.module, ...(r.imports ?? []));
-      id = r.parentId;
-    }
-    const upFront = closure(roots);
-    const lazy = [...upFront].flatMap((f) => [...source(f).matchAll(DYNAMIC_IMPORT)].map((m) => m[1]));
-    const all = closure([...upFront, ...lazy]);
-    const sum = (files: Set<string>) => [...files].reduce((s, f) => s + gz(f), 0);
-    return { route: t.url, charts: lazy.some((f) => f.includes("chart")), files: upFront.size, gzipBytes: sum(upFront), withChartsGzipBytes: sum(all) };
-  });
-  const all: { file: string; gzipBytes: number }[] = [];
-  const walk = (d: string) => {
-    for (const f of readdirSync(d)) {
-      const p = path.join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (f.endsWith(".js")) all.push({ file: path.relative("public", p), gzipBytes: gzipSync(readFileSync(p)).length });
-    }
-  };
-  walk(dir);
-  all.sort((a, b) => b.gzipBytes - a.gzipBytes);
-  return { routes, largest: all.slice(0, 8) };
-}
-
-const kB = (b: number) => `${(b / 1024).toFixed(1)} kB`;
-
 function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
@@ -414,7 +338,9 @@ async function main() {
     fresh.cleanup();
   }
 
-  const js = clientJs();
+  const pages = TARGETS.filter((t) => t.route);
+  const js = clientJs(pages.map((t) => t.route!));
+  const urlOf = (route: string) => pages.find((t) => t.route === route)!.url;
   const trivial = loads[0];
   type Budget = { budget: string; measured: string; pass: boolean };
   const budgets: Budget[] = [];
@@ -425,8 +351,8 @@ async function main() {
   for (const l of loads) budgets.push({ budget: `${l.name}: no errors or non-2xx`, measured: `${l.errors} errors, ${l.non2xx} non-2xx`, pass: l.errors === 0 && l.non2xx === 0 });
   for (const name of Object.keys(queriesAt10)) budgets.push({ budget: `${name}: queries equal at 10 and ${N} authorities`, measured: `${queriesAt10[name]} / ${queriesAtN[name]}`, pass: queriesAt10[name] === queriesAtN[name] });
   for (const r of js.routes) {
-    budgets.push({ budget: `${r.route}: client JS ≤ 120 kB gzipped without charts`, measured: kB(r.gzipBytes), pass: r.gzipBytes <= 120 * 1024 });
-    if (r.charts) budgets.push({ budget: `${r.route}: client JS ≤ 200 kB gzipped with charts`, measured: kB(r.withChartsGzipBytes), pass: r.withChartsGzipBytes <= 200 * 1024 });
+    budgets.push({ budget: `${urlOf(r.route)}: client JS ≤ 120 kB gzipped without charts`, measured: kB(r.gzipBytes), pass: r.gzipBytes <= BUDGET_NO_CHARTS });
+    if (r.charts) budgets.push({ budget: `${urlOf(r.route)}: client JS ≤ 200 kB gzipped with charts`, measured: kB(r.withChartsGzipBytes), pass: r.withChartsGzipBytes <= BUDGET_WITH_CHARTS });
   }
   budgets.push({ budget: "10,000-row attendance import ≤ 5 s", measured: `${(importResult.totalMs / 1000).toFixed(2)} s`, pass: importResult.totalMs <= 5000 });
   budgets.push({ budget: "server peak RSS ≤ 300 MB", measured: `${(peakRssKb / 1024).toFixed(0)} MB`, pass: peakRssKb <= 300 * 1024 });
@@ -436,8 +362,8 @@ async function main() {
   console.log(`\n== Queries per request (in-process loaders; one call's time, no load) ==`);
   console.log(table(["page", "queries at 10", `at ${N}`, "ms at 10", `ms at ${N}`], Object.keys(queriesAt10).map((k) => [k, queriesAt10[k], queriesAtN[k], loaderMsAt10[k], loaderMsAtN[k]])));
   console.log(`\n== Client JS per route (entry + root + layouts + route + their imports, gzipped; charts load on demand) ==`);
-  console.log(table(["route", "files", "up front", "with charts"], js.routes.map((r) => [r.route, r.files, kB(r.gzipBytes), r.charts ? kB(r.withChartsGzipBytes) : "no charts"])));
-  console.log(`Largest chunks: ${js.largest.map((c) => `${c.file} ${kB(c.gzipBytes)}`).join(", ")}`);
+  console.log(table(["route", "files", "up front", "with charts"], js.routes.map((r) => [urlOf(r.route), r.files, kB(r.gzipBytes), r.charts ? kB(r.withChartsGzipBytes) : "no charts"])));
+  console.log(`Largest chunks: ${js.largest.map(describeChunk).join(", ")} (every route: npx tsx bench/client-js.ts)`);
   console.log(`\n== Dataset and one-off timings ==`);
   console.log(`Authorities: ${N} synthetic + the demo's; per authority ${volume.posts} posts, ${volume.staff} staff, ${volume.attendance} attendance records, ${volume.indicators} indicators × ${volume.months} months, ${volume.signatures} extra charter signatures, ${volume.milestones} milestones, ${volume.risks} risks`);
   console.log(`Rows: ${Object.entries(sizes).map(([k, v]) => `${k} ${v.toLocaleString("en-GB")}`).join(", ")}`);

@@ -3,7 +3,6 @@ import {
   BarElement,
   CategoryScale,
   Chart,
-  Filler,
   Legend,
   LinearScale,
   LineController,
@@ -13,8 +12,9 @@ import {
   type ChartConfiguration,
 } from "chart.js";
 
-// Only the pieces the service's charts use: bars, lines, their axes, legend and tooltips.
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip, Filler);
+// Only the pieces the service's charts use: bars, lines, their axes, legend and tooltips (no
+// dataset sets `fill`, so no Filler plugin).
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 Chart.defaults.font.family = '"Helvetica Neue", Helvetica, Arial, sans-serif';
 Chart.defaults.color = "#0b0c0c";
 Chart.defaults.animation = false;

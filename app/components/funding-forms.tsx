@@ -6,6 +6,11 @@ import type { SummaryError } from "./govuk/error-summary";
 import { TextInput } from "./govuk/fields";
 import type { Column } from "./govuk/table";
 
+/** Options for a form's Select or Radios from a label map. */
+export function options(labels: Record<string, string>) {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
 type Reply = SubmissionResult<string[]> & { initialValue?: Record<string, unknown> | null };
 
 /**

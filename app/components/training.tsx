@@ -47,6 +47,9 @@ export function TrainingHeading({ authorityName, children, caption = "Training" 
 
 type Field = FieldMetadata<any, any, string[]>;
 
+/** The statuses a session's attendance form offers. */
+export const ATTENDANCE_CHOICES = ["booked", "attended", "did-not-attend"] as const;
+
 export const DISCIPLINE_OPTIONS = Object.entries(DISCIPLINES).map(([value, label]) => ({ value, label }));
 export const MODE_OPTIONS = Object.entries(SESSION_MODES).map(([value, label]) => ({ value, label }));
 

@@ -14,7 +14,8 @@ import type { ImportAction, ImportIssue } from "./training-import";
 
 export const OUTCOMES_IMPORT_COLUMNS = ["indicator", "date", "period_start", "period_end", "value", "source", "notes"] as const;
 export const OUTCOMES_REQUIRED_COLUMNS = ["indicator", "value"];
-export const MAX_OUTCOMES_IMPORT_ROWS = 10_000;
+// In ./outcomes, so that the import page shows it without this module's zod schemas.
+export { MAX_OUTCOMES_IMPORT_ROWS } from "./outcomes";
 
 const csvDate = () =>
   z

@@ -314,3 +314,6 @@ export function quartileOf(rank: number | null, count: number): Quartile | null 
   if (rank === null || !Number.isInteger(rank) || count < 1 || rank < 1 || rank > count) return null;
   return (Math.floor(((rank - 1) * 4) / count) + 1) as Quartile;
 }
+
+/** The most rows one outcomes import file may hold. */
+export const MAX_OUTCOMES_IMPORT_ROWS = 10_000;

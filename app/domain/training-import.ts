@@ -18,17 +18,14 @@ export interface ImportIssue {
 
 export type ImportAction = "create" | "update" | "unchanged";
 
-/** What a training import file holds. */
-export const TRAINING_IMPORT_KINDS = { staff: "Staff roster", attendance: "Attendance" } as const;
-export type TrainingImportKind = keyof typeof TRAINING_IMPORT_KINDS;
+// In ./training, so that the import pages show them without this module's zod schemas.
+export { MAX_IMPORT_ROWS, TRAINING_IMPORT_KINDS, type TrainingImportKind } from "./training";
 
 export const STAFF_COLUMNS = ["external_ref", "name", "discipline", "team", "start_date", "leave_date", "in_scope"] as const;
 export const STAFF_REQUIRED_COLUMNS = ["external_ref", "discipline"];
 export const ATTENDANCE_COLUMNS = ["external_ref", "course", "session_date", "end_date", "status", "mode"] as const;
 export const ATTENDANCE_REQUIRED_COLUMNS = ["external_ref", "course", "session_date", "status"];
 
-/** The most rows one file may hold. */
-export const MAX_IMPORT_ROWS = 10_000;
 
 const required = (what: string, max: number) =>
   z

@@ -94,6 +94,13 @@ export function completedCourses(attendance: AttendanceFacts[], date: IsoDate, p
   return done;
 }
 
+/** What a training import file holds. */
+export const TRAINING_IMPORT_KINDS = { staff: "Staff roster", attendance: "Attendance" } as const;
+export type TrainingImportKind = keyof typeof TRAINING_IMPORT_KINDS;
+
+/** The most rows one import file may hold. */
+export const MAX_IMPORT_ROWS = 10_000;
+
 export const COURSE_KINDS = { mi: "Motivational Interviewing", workshop: "Practice and Change workshop", custom: "Local course" } as const;
 export type CourseKind = keyof typeof COURSE_KINDS;
 

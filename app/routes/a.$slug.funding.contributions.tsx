@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { FundingHeading, FundingNav, moneyColumn } from "~/components/funding";
 import { EditForm, MoneyInput, rowActions, useReplies } from "~/components/funding-forms";
@@ -15,9 +15,10 @@ import { CONTRIBUTION_STATUSES } from "~/domain/funding";
 import { penceToInput } from "~/domain/money";
 import { redirectWithNotice } from "~/flash.server";
 import { createContribution, deleteContribution, updateContribution, type ContributionInput } from "~/services/funding/contributions.server";
-import { financialYear, id, money, oneOf, optionalText, options, version } from "~/services/funding/fields";
+import { options } from "~/components/funding-forms";
 import { getFundingFacts } from "~/services/funding/funding-overview.server";
 import { handleIntent } from "~/services/funding/intents.server";
+import { fields, schemas } from "~/schemas/routes/a.$slug.funding.contributions.server";
 
 export const meta: MetaFunction = () => [{ title: `Partner contributions – ${SERVICE_NAME}` }];
 
@@ -36,30 +37,6 @@ export async function loader(args: LoaderFunctionArgs) {
     editing: facts.contributions.find((c) => c.id === editId) ?? null,
   };
 }
-
-const fields = z
-  .object({
-    organisationId: z.string().optional(),
-    newOrganisation: z.string().max(200, "The partner's name must be 200 characters or fewer").optional(),
-    newSector: oneOf(SECTORS, "Select the new partner's sector").optional(),
-    financialYear,
-    amount: money("the amount"),
-    status: oneOf(CONTRIBUTION_STATUSES, "Select whether it is proposed, agreed or received"),
-    recurrent: z
-      .string()
-      .optional()
-      .transform((v) => v === "yes"),
-    note: optionalText(),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.organisationId && !v.newOrganisation) ctx.addIssue({ code: "custom", path: ["organisationId"], message: "Choose a partner, or enter a new one" });
-    if (v.organisationId && v.newOrganisation) ctx.addIssue({ code: "custom", path: ["newOrganisation"], message: "Choose a partner from the list or enter a new one, not both" });
-  });
-const schemas = {
-  add: fields,
-  update: fields.and(z.object({ id, version })),
-  delete: z.object({ id, version }),
-};
 
 function toInput(v: z.output<typeof fields>): ContributionInput {
   return {

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { exact, FundingHeading, FundingNav, moneyColumn, pounds } from "~/components/funding";
 import { DateInput, EditForm, MoneyInput, rowActions, useReplies } from "~/components/funding-forms";
@@ -18,10 +17,11 @@ import { penceToInput } from "~/domain/money";
 import { roleLabel } from "~/domain/workforce";
 import { redirectWithNotice } from "~/flash.server";
 import { addPostCost, deletePostCost, updatePostCost } from "~/services/funding/costs.server";
-import { date, id, money, optionalText, version } from "~/services/funding/fields";
+import { id } from "~/services/funding/fields.server";
 import { getFundingFacts } from "~/services/funding/funding-overview.server";
 import { handleIntent } from "~/services/funding/intents.server";
 import { readFundingQuery } from "~/services/funding/query.server";
+import { schemas } from "~/schemas/routes/a.$slug.funding.costs.$postId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Cost of ${data?.post.reference ?? "a post"} – ${SERVICE_NAME}` }];
 
@@ -44,13 +44,6 @@ export async function loader(args: LoaderFunctionArgs) {
     editing: entries.find((e) => e.id === new URL(args.request.url).searchParams.get("entry")) ?? null,
   };
 }
-
-const costFields = { effectiveFrom: date("the date the cost applies from"), amount: money("the annual cost of 1 FTE"), note: optionalText(300) };
-const schemas = {
-  add: z.object(costFields),
-  update: z.object({ ...costFields, id, version }),
-  delete: z.object({ id, version }),
-};
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "funding:edit");

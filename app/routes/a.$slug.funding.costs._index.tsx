@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { exact, FundingHeading, FundingNav, pct, pounds } from "~/components/funding";
 import { DateInput, EditForm, MoneyInput, rowActions, useReplies } from "~/components/funding-forms";
@@ -17,10 +16,10 @@ import { basisPointsToText, penceToInput } from "~/domain/money";
 import { ADULT_SPECIALIST_ROLES, roleLabel } from "~/domain/workforce";
 import { redirectWithNotice } from "~/flash.server";
 import { deleteRoleRate, saveFundingSettings, setRoleRate } from "~/services/funding/costs.server";
-import { date, id, money, oneOf, optionalDate, percent, version } from "~/services/funding/fields";
 import { getFundingFacts } from "~/services/funding/funding-overview.server";
 import { handleIntent } from "~/services/funding/intents.server";
 import { readFundingQuery } from "~/services/funding/query.server";
+import { schemas } from "~/schemas/routes/a.$slug.funding.costs._index.server";
 
 export const meta: MetaFunction = () => [{ title: `Costs of adult posts – ${SERVICE_NAME}` }];
 
@@ -44,18 +43,6 @@ export async function loader(args: LoaderFunctionArgs) {
     posts: facts.posts.map((p) => ({ ...p, cost: postCostOn(facts, p, asOf), entries: facts.postCosts.filter((c) => c.postId === p.id).length })),
   };
 }
-
-const optionalVersion = z.coerce.number().int().optional();
-const schemas = {
-  settings: z.object({
-    costBasis: oneOf(COST_BASES, "Select how costs are counted"),
-    uplift: percent("the uplift", 20),
-    costsFrom: optionalDate("the date costs count from"),
-    version: optionalVersion,
-  }),
-  "set-rate": z.object({ role: z.string({ error: "Select a role" }).max(100), amount: money("the annual cost of 1 FTE"), priceBase: date("the date of the prices"), version: optionalVersion }),
-  "delete-rate": z.object({ id, version }),
-};
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "funding:edit");

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { FundingHeading, FundingNav, moneyColumn } from "~/components/funding";
 import { EditForm, MoneyInput, rowActions, useReplies } from "~/components/funding-forms";
@@ -13,10 +12,11 @@ import { financialYear as fyOf } from "~/domain/dates";
 import { REPORTED_MEASURES } from "~/domain/funding";
 import { penceToInput } from "~/domain/money";
 import { redirectWithNotice } from "~/flash.server";
-import { createReported, deleteReported, updateReported, type ReportedInput } from "~/services/funding/contributions.server";
-import { financialYear, id, money, oneOf, optionalText, options, version } from "~/services/funding/fields";
+import { createReported, deleteReported, updateReported } from "~/services/funding/contributions.server";
+import { options } from "~/components/funding-forms";
 import { getFundingFacts } from "~/services/funding/funding-overview.server";
 import { handleIntent } from "~/services/funding/intents.server";
+import { schemas, toInput } from "~/schemas/routes/a.$slug.funding.reported.server";
 
 export const meta: MetaFunction = () => [{ title: `Reported figures – ${SERVICE_NAME}` }];
 
@@ -32,10 +32,6 @@ export async function loader(args: LoaderFunctionArgs) {
     editing: facts.reported.find((r) => r.id === editId) ?? null,
   };
 }
-
-const fields = z.object({ financialYear, measure: oneOf(REPORTED_MEASURES, "Select which figure it is"), amount: money("the amount"), source: optionalText(500) });
-const schemas = { add: fields, update: fields.extend({ id, version }), delete: z.object({ id, version }) };
-const toInput = (v: z.output<typeof fields>): ReportedInput => ({ financialYear: v.financialYear, measure: v.measure, amountPence: v.amount, source: v.source });
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "funding:edit");

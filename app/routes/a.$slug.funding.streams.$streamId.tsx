@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { exact, FundingHeading, FundingNav, moneyColumn, pounds, TaperChart } from "~/components/funding";
 import { DateInput, DeleteButton, EditForm, MoneyInput, rowActions, useReplies } from "~/components/funding-forms";
@@ -16,11 +15,12 @@ import { formatDate } from "~/domain/dates";
 import { allocationSummary, STREAM_KINDS, taperYears } from "~/domain/funding";
 import { basisPointsToText, penceToInput } from "~/domain/money";
 import { redirectWithNotice } from "~/flash.server";
-import { date, id, money, text, version } from "~/services/funding/fields";
+import { id } from "~/services/funding/fields.server";
 import { getFundingFacts } from "~/services/funding/funding-overview.server";
 import { handleIntent } from "~/services/funding/intents.server";
-import { streamFields, toStreamInput } from "~/services/funding/stream-form";
+import { toStreamInput } from "~/services/funding/stream-form.server";
 import { addSpend, deleteSpend, deleteStream, updateSpend, updateStream } from "~/services/funding/streams.server";
+import { schemas } from "~/schemas/routes/a.$slug.funding.streams.$streamId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.stream.name ?? "Funding stream"} – ${SERVICE_NAME}` }];
 
@@ -42,15 +42,6 @@ export async function loader(args: LoaderFunctionArgs) {
     editing,
   };
 }
-
-const spendFields = { spentOn: date("the date of the spend"), amount: money("the amount"), description: text("what it was spent on", 300) };
-const schemas = {
-  update: streamFields.and(z.object({ version })),
-  delete: z.object({ version }),
-  "add-spend": z.object(spendFields),
-  "update-spend": z.object({ ...spendFields, id, version }),
-  "delete-spend": z.object({ id, version }),
-};
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "funding:edit");

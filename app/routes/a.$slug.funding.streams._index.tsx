@@ -12,8 +12,9 @@ import { STREAM_KINDS } from "~/domain/funding";
 import { redirectWithNotice } from "~/flash.server";
 import { getFundingFacts } from "~/services/funding/funding-overview.server";
 import { handleIntent } from "~/services/funding/intents.server";
-import { streamFields, toStreamInput } from "~/services/funding/stream-form";
+import { toStreamInput } from "~/services/funding/stream-form.server";
 import { createStream } from "~/services/funding/streams.server";
+import { schemas } from "~/schemas/routes/a.$slug.funding.streams._index.server";
 
 export const meta: MetaFunction = () => [{ title: `Funding streams – ${SERVICE_NAME}` }];
 
@@ -22,8 +23,6 @@ export async function loader(args: LoaderFunctionArgs) {
   const facts = await getFundingFacts(access.tenant);
   return { slug: access.authority.slug, authorityName: access.authority.name, canEdit: access.can("funding:edit"), streams: facts.streams };
 }
-
-const schemas = { add: streamFields };
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "funding:edit");

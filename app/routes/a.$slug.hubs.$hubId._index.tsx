@@ -10,7 +10,7 @@ import { HubStatusTag } from "~/components/plan/tags";
 import { formatDate } from "~/domain/dates";
 import { describeSlippage } from "~/domain/plan";
 import { isTypedError, toHttpError } from "~/errors";
-import { uuid } from "~/schemas/fields";
+import { uuid } from "~/schemas/fields.server";
 import { toAuditRows } from "~/services/audit/audit-rows";
 import { getHubDetail } from "~/services/plan/hubs.server";
 import { hubView } from "~/services/plan/plan-views.server";

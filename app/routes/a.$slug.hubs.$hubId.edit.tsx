@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
@@ -10,9 +9,10 @@ import { revalidateOnConflict } from "~/components/plan/revalidate";
 import { isTypedError, toHttpError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { uuid, version } from "~/schemas/fields";
-import { hubSchema, toHubInput } from "~/schemas/plan";
+import { uuid } from "~/schemas/fields.server";
+import { toHubInput } from "~/schemas/plan.server";
 import { getHubDetail, updateHub } from "~/services/plan/hubs.server";
+import { schema } from "~/schemas/routes/a.$slug.hubs.$hubId.edit.server";
 
 export const meta: MetaFunction = () => [{ title: `Change a hub – ${SERVICE_NAME}` }];
 
@@ -44,8 +44,6 @@ export async function loader(args: LoaderFunctionArgs) {
     throw error;
   }
 }
-
-const schema = hubSchema.and(z.object({ version }));
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");

@@ -7,7 +7,7 @@ import { SERVICE_NAME } from "~/components/govuk/layout";
 import { HubFields } from "~/components/plan/hub-fields";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { hubSchema, toHubInput } from "~/schemas/plan";
+import { hubSchema, toHubInput } from "~/schemas/plan.server";
 import { createHub, listTeams } from "~/services/plan/hubs.server";
 import { inTenant } from "~/services/scope.server";
 

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink, WarningText } from "~/components/govuk/content";
@@ -13,10 +12,11 @@ import { periodLabel } from "~/domain/outcomes";
 import { isTypedError, toHttpError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { uuid, version } from "~/schemas/fields";
-import { observationSchema, toObservationInput } from "~/schemas/outcomes";
+import { uuid } from "~/schemas/fields.server";
+import { toObservationInput } from "~/schemas/outcomes.server";
 import { toAuditRows } from "~/services/audit/audit-rows";
 import { deleteObservation, getObservation, updateObservation } from "~/services/outcomes/observations.server";
+import { saveSchema, deleteSchema } from "~/schemas/routes/a.$slug.outcomes.figures.$observationId.server";
 
 export const meta: MetaFunction = () => [{ title: `Change a figure – Outcomes – ${SERVICE_NAME}` }];
 
@@ -51,9 +51,6 @@ export async function loader(args: LoaderFunctionArgs) {
     throw error;
   }
 }
-
-const saveSchema = observationSchema.and(z.object({ intent: z.literal("save"), version }));
-const deleteSchema = z.object({ intent: z.literal("delete"), version });
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");

@@ -8,7 +8,7 @@ import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
 import { OutcomesHeading } from "~/components/outcomes";
 import { formatDateTime } from "~/domain/dates";
-import { MAX_OUTCOMES_IMPORT_ROWS } from "~/domain/outcomes-import";
+import { MAX_OUTCOMES_IMPORT_ROWS } from "~/domain/outcomes";
 import { InvalidError } from "~/errors";
 import { listIndicatorKeys } from "~/services/outcomes/indicators.server";
 import { listOutcomesImports, uploadOutcomesImport } from "~/services/outcomes/imports.server";

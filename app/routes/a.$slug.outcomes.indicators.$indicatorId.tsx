@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { readAsOf } from "~/as-of";
 import { AsOfForm } from "~/components/as-of-form";
@@ -16,10 +15,11 @@ import { describeChange, DIRECTIONS, formatChangePercent, formatOutcomeValue, fo
 import { isTypedError, toHttpError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { uuid } from "~/schemas/fields";
-import { observationSchema, toObservationInput } from "~/schemas/outcomes";
+import { uuid } from "~/schemas/fields.server";
+import { toObservationInput } from "~/schemas/outcomes.server";
 import { createObservation, setBaseline } from "~/services/outcomes/observations.server";
 import { getIndicatorDetail } from "~/services/outcomes/scorecard.server";
+import { addSchema, baselineSchema } from "~/schemas/routes/a.$slug.outcomes.indicators.$indicatorId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.indicator.name ?? "Indicator"} – Outcomes – ${SERVICE_NAME}` }];
 
@@ -41,9 +41,6 @@ export async function loader(args: LoaderFunctionArgs) {
     throw error;
   }
 }
-
-const addSchema = observationSchema.and(z.object({ intent: z.literal("add"), makeBaseline: z.literal("on").optional() }));
-const baselineSchema = z.object({ intent: z.literal("baseline"), observationId: z.string({ error: "Choose the baseline figure" }) });
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");

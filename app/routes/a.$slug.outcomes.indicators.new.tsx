@@ -8,7 +8,7 @@ import { IndicatorFields } from "~/components/outcome-indicator-fields";
 import { OutcomesHeading } from "~/components/outcomes";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { indicatorSchema, toIndicatorInput } from "~/schemas/outcomes";
+import { indicatorSchema, toIndicatorInput } from "~/schemas/outcomes.server";
 import { createCustomIndicator } from "~/services/outcomes/indicators.server";
 
 export const meta: MetaFunction = () => [{ title: `Add an indicator – Outcomes – ${SERVICE_NAME}` }];

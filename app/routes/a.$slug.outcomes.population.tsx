@@ -9,7 +9,7 @@ import { Table } from "~/components/govuk/table";
 import { OutcomesHeading } from "~/components/outcomes";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { populationSchema } from "~/schemas/outcomes";
+import { populationSchema } from "~/schemas/outcomes.server";
 import { listPopulations, savePopulation } from "~/services/outcomes/population.server";
 
 export const meta: MetaFunction = () => [{ title: `Child population – Outcomes – ${SERVICE_NAME}` }];

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { CharterStatusPanel } from "~/components/charter-status-panel";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
@@ -16,13 +15,9 @@ import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { setReminderDays } from "~/services/partnership/charter-versions.server";
 import { asOfFrom, partnerRows, versionRows } from "~/services/partnership/route-data.server";
 import { getPartnershipOverview } from "~/services/partnership/views.server";
+import { reminderSchema } from "~/schemas/routes/a.$slug.partnership._index.server";
 
 export const meta: MetaFunction = () => [{ title: `Partnership – ${SERVICE_NAME}` }];
-
-const reminderSchema = z.object({
-  reminderAfterDays: z.coerce.number({ error: "Enter a number of days, like 14" }).int({ error: "Enter a whole number of days" }).min(1, { error: "Enter at least 1 day" }).max(365, { error: "Enter 365 days or fewer" }),
-  version: z.coerce.number().int(),
-});
 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:read");

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink, Tag } from "~/components/govuk/content";
@@ -14,13 +13,9 @@ import { sectorLabel } from "~/domain/partnership";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { getBoard, renameBoard } from "~/services/partnership/board.server";
+import { renameSchema } from "~/schemas/routes/a.$slug.partnership.board._index.server";
 
 export const meta: MetaFunction = () => [{ title: `Board members – ${SERVICE_NAME}` }];
-
-const renameSchema = z.object({
-  name: z.string({ error: "Enter the board's name" }).trim().min(1, { error: "Enter the board's name" }).max(200),
-  version: z.coerce.number().int(),
-});
 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:read");

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { z } from "zod";
 import { notFound, requireMembership, requireRecentTwoFactor } from "~/auth/guards.server";
 import { BackLink, SummaryList, Tag, WarningText } from "~/components/govuk/content";
 import { ErrorSummary } from "~/components/govuk/error-summary";
@@ -10,32 +9,17 @@ import { Table } from "~/components/govuk/table";
 import { CharterText } from "~/components/partnership/charter-text";
 import { PartnersTable } from "~/components/partnership/partners-table";
 import { PartnerStatusTag, VersionStateTag } from "~/components/partnership/status-tag";
-import { formatDate, formatDateTime, londonDate } from "~/domain/dates";
+import { formatDate, formatDateTime } from "~/domain/dates";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { discardDraft, publishVersion } from "~/services/partnership/charter-versions.server";
-import { uuid, version } from "~/services/partnership/forms.server";
 import { asOfFrom, idParam, orHttpError, partnerRows } from "~/services/partnership/route-data.server";
 import { withdrawSignature } from "~/services/partnership/sign-charter.server";
 import { sendReminders, sendSigningRequests, type SendOutcome } from "~/services/partnership/signing-requests.server";
 import { getVersionView } from "~/services/partnership/views.server";
+import { schemas, intentSchema } from "~/schemas/routes/a.$slug.partnership.charter.$versionId._index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Charter version ${data.version.number}` : "Charter"} – ${SERVICE_NAME}` }];
-
-const schemas = {
-  publish: z.object({ intent: z.literal("publish"), version, sendRequests: z.literal("yes").optional() }),
-  discard: z.object({ intent: z.literal("discard"), version }),
-  "send-requests": z.object({ intent: z.literal("send-requests") }),
-  "send-request": z.object({ intent: z.literal("send-request"), memberId: uuid }),
-  remind: z.object({ intent: z.literal("remind"), memberId: uuid }),
-  "remind-due": z.object({ intent: z.literal("remind-due") }),
-  withdraw: z.object({
-    intent: z.literal("withdraw"),
-    organisationId: uuid,
-    reason: z.string({ error: "Say why the partner withdraws" }).trim().min(1, { error: "Say why the partner withdraws" }).max(1000),
-  }),
-};
-const intentSchema = z.enum(Object.keys(schemas) as [keyof typeof schemas, ...(keyof typeof schemas)[]]);
 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:read");

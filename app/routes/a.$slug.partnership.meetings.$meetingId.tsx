@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
@@ -11,12 +10,11 @@ import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { idOrNew, orHttpError } from "~/services/partnership/route-data.server";
 import { getBoard } from "~/services/partnership/board.server";
-import { meetingSchema, version } from "~/services/partnership/forms.server";
+import { meetingSchema } from "~/services/partnership/forms.server";
 import { deleteMeeting, getMeeting, saveMeeting } from "~/services/partnership/meetings.server";
+import { deleteSchema } from "~/schemas/routes/a.$slug.partnership.meetings.$meetingId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.meeting ? "Change a meeting" : "Record a meeting"} – ${SERVICE_NAME}` }];
-
-const deleteSchema = z.object({ intent: z.literal("delete"), version });
 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:manage");

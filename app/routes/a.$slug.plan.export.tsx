@@ -1,17 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { readAsOf } from "~/as-of";
 import { csvResponse, toCsv } from "~/csv.server";
 import { HUB_STATUS_LABELS, MILESTONE_STATUS_LABELS, RAID_KINDS, RATING_BANDS } from "~/domain/plan";
 import { getPlanExport } from "~/services/plan/plan-views.server";
-
-const TABLES = ["milestones", "hubs", "raid"] as const;
+import { tableSchema } from "~/schemas/routes/a.$slug.plan.export.server";
 
 /** CSV downloads of the milestones, the hubs and the RAID register, with statuses at the as-of date. */
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:read");
-  const table = z.enum(TABLES).safeParse(new URL(args.request.url).searchParams.get("table"));
+  const table = tableSchema.safeParse(new URL(args.request.url).searchParams.get("table"));
   if (!table.success) throw notFound();
   const { asOf } = readAsOf(args.request, args.context.now());
   const file = (what: string, csv: string) => csvResponse(`${access.authority.slug}-${what}-${asOf}.csv`, csv);

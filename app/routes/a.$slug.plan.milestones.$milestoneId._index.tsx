@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { readAsOf } from "~/as-of";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
@@ -16,11 +15,11 @@ import { describeSlippage } from "~/domain/plan";
 import { isTypedError, toHttpError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { uuid, version } from "~/schemas/fields";
-import { markDoneSchema } from "~/schemas/plan";
+import { uuid } from "~/schemas/fields.server";
 import { toAuditRows } from "~/services/audit/audit-rows";
 import { getMilestoneDetail, markMilestoneDone } from "~/services/plan/milestones.server";
 import { milestoneView } from "~/services/plan/plan-views.server";
+import { schema } from "~/schemas/routes/a.$slug.plan.milestones.$milestoneId._index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.milestone.title ?? "Milestone"} – ${SERVICE_NAME}` }];
 
@@ -47,8 +46,6 @@ export async function loader(args: LoaderFunctionArgs) {
     throw error;
   }
 }
-
-const schema = markDoneSchema.and(z.object({ version }));
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");

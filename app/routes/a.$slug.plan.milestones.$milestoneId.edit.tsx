@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
@@ -10,9 +9,10 @@ import { MilestoneFields } from "~/components/plan/milestone-fields";
 import { isTypedError, toHttpError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { uuid, version } from "~/schemas/fields";
-import { milestoneSchema, toMilestoneInput } from "~/schemas/plan";
+import { uuid } from "~/schemas/fields.server";
+import { toMilestoneInput } from "~/schemas/plan.server";
 import { getMilestoneDetail, updateMilestone } from "~/services/plan/milestones.server";
+import { schema } from "~/schemas/routes/a.$slug.plan.milestones.$milestoneId.edit.server";
 
 export const meta: MetaFunction = () => [{ title: `Change a milestone – ${SERVICE_NAME}` }];
 
@@ -44,8 +44,6 @@ export async function loader(args: LoaderFunctionArgs) {
     throw error;
   }
 }
-
-const schema = milestoneSchema.and(z.object({ version }));
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");

@@ -7,7 +7,7 @@ import { SERVICE_NAME } from "~/components/govuk/layout";
 import { MilestoneFields } from "~/components/plan/milestone-fields";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { milestoneSchema, toMilestoneInput } from "~/schemas/plan";
+import { milestoneSchema, toMilestoneInput } from "~/schemas/plan.server";
 import { createMilestone } from "~/services/plan/milestones.server";
 import { listWorkstreams } from "~/services/plan/workstreams.server";
 import { inTenant } from "~/services/scope.server";

@@ -10,7 +10,7 @@ import { ScoreTag } from "~/components/plan/tags";
 import { formatDate } from "~/domain/dates";
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, RAID_KINDS } from "~/domain/plan";
 import { isTypedError, toHttpError } from "~/errors";
-import { uuid } from "~/schemas/fields";
+import { uuid } from "~/schemas/fields.server";
 import { toAuditRows } from "~/services/audit/audit-rows";
 import { raidView } from "~/services/plan/plan-views.server";
 import { getRaidItemDetail } from "~/services/plan/raid.server";

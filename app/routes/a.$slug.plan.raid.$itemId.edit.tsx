@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
@@ -11,9 +10,10 @@ import { raidReference, type RaidKind } from "~/domain/plan";
 import { isTypedError, toHttpError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { uuid, version } from "~/schemas/fields";
-import { raidSchema, toRaidInput } from "~/schemas/plan";
+import { uuid } from "~/schemas/fields.server";
+import { toRaidInput } from "~/schemas/plan.server";
 import { getRaidItemDetail, updateRaidItem } from "~/services/plan/raid.server";
+import { schema } from "~/schemas/routes/a.$slug.plan.raid.$itemId.edit.server";
 
 export const meta: MetaFunction = () => [{ title: `Change a risk or issue – ${SERVICE_NAME}` }];
 
@@ -50,8 +50,6 @@ export async function loader(args: LoaderFunctionArgs) {
     throw error;
   }
 }
-
-const schema = raidSchema.and(z.object({ version }));
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");

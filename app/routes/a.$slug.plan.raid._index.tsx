@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { readAsOf } from "~/as-of";
 import { BackLink, Tag } from "~/components/govuk/content";
@@ -10,6 +9,7 @@ import { ScoreTag } from "~/components/plan/tags";
 import { formatDate } from "~/domain/dates";
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, RATING_BANDS } from "~/domain/plan";
 import { getRaidRegister, type RaidView } from "~/services/plan/plan-views.server";
+import { showSchema, sortSchema } from "~/schemas/routes/a.$slug.plan.raid._index.server";
 
 export const meta: MetaFunction = () => [{ title: `Risks and issues – ${SERVICE_NAME}` }];
 
@@ -17,8 +17,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:read");
   const { asOf, isToday } = readAsOf(args.request, args.context.now());
   const params = new URL(args.request.url).searchParams;
-  const sort = z.enum(["score", "review"]).catch("score").parse(params.get("sort"));
-  const show = z.enum(["open", "closed", "all"]).catch("open").parse(params.get("show"));
+  const sort = sortSchema.parse(params.get("sort"));
+  const show = showSchema.parse(params.get("show"));
   const register = await getRaidRegister(access.tenant, { asOf, sort, show });
   return { slug: access.authority.slug, name: access.authority.name, asOf, isToday, sort, show, canEdit: access.can("programme:edit"), ...register };
 }

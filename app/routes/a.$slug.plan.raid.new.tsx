@@ -8,7 +8,7 @@ import { SERVICE_NAME } from "~/components/govuk/layout";
 import { RaidFields } from "~/components/plan/raid-fields";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { RAID_KIND, raidSchema, toRaidInput } from "~/schemas/plan";
+import { RAID_KIND, raidSchema, toRaidInput } from "~/schemas/plan.server";
 import { createRaidItem } from "~/services/plan/raid.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add ${data?.kind === "issue" ? "an issue" : "a risk"} – ${SERVICE_NAME}` }];

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
@@ -11,11 +10,11 @@ import { Table } from "~/components/govuk/table";
 import { revalidateOnConflict } from "~/components/plan/revalidate";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { uuid, version } from "~/schemas/fields";
-import { toWorkstreamInput, workstreamSchema } from "~/schemas/plan";
+import { toWorkstreamInput } from "~/schemas/plan.server";
 import { loadPlan } from "~/services/plan/plan-views.server";
 import { createWorkstream, moveWorkstream, updateWorkstream } from "~/services/plan/workstreams.server";
 import { inTenant } from "~/services/scope.server";
+import { intentSchema, schemas } from "~/schemas/routes/a.$slug.plan.workstreams.server";
 
 export const meta: MetaFunction = () => [{ title: `Workstreams – ${SERVICE_NAME}` }];
 
@@ -32,17 +31,11 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const schemas = {
-  add: workstreamSchema.extend({ intent: z.literal("add") }),
-  update: workstreamSchema.extend({ intent: z.literal("update"), workstreamId: uuid, version }),
-  move: z.object({ intent: z.literal("move"), workstreamId: uuid, version, direction: z.enum(["up", "down"]) }),
-};
-
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");
   const formData = await args.request.formData();
   const here = `/a/${access.authority.slug}/plan/workstreams`;
-  const intent = z.enum(["add", "update", "move"]).catch("add").parse(formData.get("intent"));
+  const intent = intentSchema.parse(formData.get("intent"));
   const submission = parseForm(formData, schemas[intent]);
   if (submission.status !== "success") return invalid(submission);
   try {

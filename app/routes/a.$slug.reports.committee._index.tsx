@@ -8,13 +8,11 @@ import { SERVICE_NAME } from "~/components/govuk/layout";
 import { revalidateOnConflict } from "~/components/plan/revalidate";
 import { NarrativeEditor, ReadOnlyNarrative, replyFor, ReportView } from "~/components/reports/report-view";
 import { londonDate } from "~/domain/dates";
-import { sectionKeys } from "~/domain/report-sections";
 import { isTypedError, toHttpError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { date } from "~/schemas/fields";
-import { narrativeSchema } from "~/schemas/reports";
 import { buildCommitteeUpdate, saveNarrative } from "~/services/reports/reports.server";
+import { schema } from "~/schemas/routes/a.$slug.reports.committee._index.server";
 
 export const meta: MetaFunction = () => [{ title: `Committee update – ${SERVICE_NAME}` }];
 
@@ -34,8 +32,6 @@ export async function loader(args: LoaderFunctionArgs) {
     throw error;
   }
 }
-
-const schema = narrativeSchema(sectionKeys("committee")).extend({ asOf: date("the as-of date") });
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");

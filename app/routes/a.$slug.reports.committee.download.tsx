@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { requireMembership, notFound } from "~/auth/guards.server";
 import { readAsOf } from "~/as-of";
 import { isTypedError, toHttpError } from "~/errors";
 import { reportDownload } from "~/services/reports/downloads.server";
 import { buildCommitteeUpdate } from "~/services/reports/reports.server";
+import { formatSchema } from "~/schemas/routes/a.$slug.reports.committee.download.server";
 
 /** The committee update as a Word document (`?format=docx&asOf=YYYY-MM-DD`). */
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:read");
   const url = new URL(args.request.url);
-  const format = z.enum(["docx", "csv"]).safeParse(url.searchParams.get("format") ?? "docx");
+  const format = formatSchema.safeParse(url.searchParams.get("format") ?? "docx");
   if (!format.success) throw notFound();
   const { asOf, today } = readAsOf(args.request, args.context.now());
   try {

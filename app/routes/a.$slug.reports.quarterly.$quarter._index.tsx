@@ -7,13 +7,12 @@ import { revalidateOnConflict } from "~/components/plan/revalidate";
 import { NarrativeEditor, ReadOnlyNarrative, replyFor, ReportView } from "~/components/reports/report-view";
 import { londonDate } from "~/domain/dates";
 import { previousFinancialQuarter } from "~/domain/plan";
-import { sectionKeys } from "~/domain/report-sections";
 import { parseQuarterSlug, quarterSlug } from "~/domain/reports";
 import { isTypedError, toHttpError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { narrativeSchema } from "~/schemas/reports";
 import { buildQuarterlyReturn, saveNarrative } from "~/services/reports/reports.server";
+import { schema } from "~/schemas/routes/a.$slug.reports.quarterly.$quarter._index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? data.report.title : "Quarterly return"} – ${SERVICE_NAME}` }];
 
@@ -39,8 +38,6 @@ export async function loader(args: LoaderFunctionArgs) {
     throw error;
   }
 }
-
-const schema = narrativeSchema(sectionKeys("quarterly"));
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");

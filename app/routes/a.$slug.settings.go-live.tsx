@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
@@ -8,23 +7,11 @@ import { TextInput } from "~/components/govuk/fields";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { optionalDate, optionalPercent, version } from "~/schemas/fields";
 import { updateGoLive } from "~/services/authorities/update-go-live.server";
 import { loadProgrammeThresholds } from "~/services/readiness/load-facts.server";
+import { schema } from "~/schemas/routes/a.$slug.settings.go-live.server";
 
 export const meta: MetaFunction = () => [{ title: `Go-live record and thresholds – ${SERVICE_NAME}` }];
-
-const schema = z
-  .object({
-    version,
-    plannedGoLive: optionalDate("the planned go-live date"),
-    dfeConfirmedOn: optionalDate("the date DfE confirmed"),
-    actualGoLive: optionalDate("the actual go-live date"),
-    thresholdAdultWorkers: optionalPercent("the adult workers threshold"),
-    thresholdMi: optionalPercent("the MI threshold"),
-    thresholdWorkshops: optionalPercent("the workshops threshold"),
-  })
-  .refine((v) => !v.actualGoLive || !v.dfeConfirmedOn || v.dfeConfirmedOn <= v.actualGoLive, { path: ["dfeConfirmedOn"], error: "DfE confirms before the authority goes live" });
 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "settings:edit");

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { forbidden, requireMembership, requireRecentTwoFactor } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink, Tag } from "~/components/govuk/content";
@@ -17,19 +16,9 @@ import { listPeople } from "~/services/people/list-people.server";
 import { resendInvitation, revokeInvitation } from "~/services/people/manage-invitation.server";
 import { changeRole } from "~/services/people/change-role.server";
 import { removeMember } from "~/services/people/remove-member.server";
+import { intentSchema, schemas } from "~/schemas/routes/a.$slug.settings.people.server";
 
 export const meta: MetaFunction = () => [{ title: `People – ${SERVICE_NAME}` }];
-
-const role = z.enum(TENANT_ROLES, { error: "Select a role" });
-const id = z.uuid({ error: "That record no longer exists" });
-const schemas = {
-  invite: z.object({ intent: z.literal("invite"), email: z.email({ error: "Enter an email address in the correct format, like name@example.com" }).max(320), role }),
-  resend: z.object({ intent: z.literal("resend"), invitationId: id }),
-  revoke: z.object({ intent: z.literal("revoke"), invitationId: id }),
-  "change-role": z.object({ intent: z.literal("change-role"), membershipId: id, role, version: z.coerce.number().int() }),
-  remove: z.object({ intent: z.literal("remove"), membershipId: id }),
-};
-const intentSchema = z.enum(Object.keys(schemas) as [keyof typeof schemas, ...(keyof typeof schemas)[]]);
 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "people:invite-programme-manager");

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink, SummaryList } from "~/components/govuk/content";
@@ -10,19 +9,14 @@ import { Table } from "~/components/govuk/table";
 import { CsvLink, SavedMeanwhile, SessionFields, TrainingHeading, type SessionFormValues, TrainingNav } from "~/components/training";
 import { formatDate, londonDate } from "~/domain/dates";
 import { courseKindLabel, sessionModeLabel } from "~/domain/training";
-import { courseFields, END_BEFORE_START, endAfterStart, sessionFields } from "~/domain/training-forms";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { idParam, orHttpError } from "~/services/training/http.server";
 import { getCourse, updateCourse } from "~/services/training/courses.server";
 import { addSession } from "~/services/training/sessions.server";
+import { schemas } from "~/schemas/routes/a.$slug.training.courses.$courseId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.name ?? "Course"} – Training – ${SERVICE_NAME}` }];
-
-const schemas = {
-  "update-course": z.object({ intent: z.literal("update-course"), version: z.number().int(), ...courseFields, active: z.literal("yes").optional() }),
-  "add-session": z.object({ intent: z.literal("add-session"), ...sessionFields }).refine(endAfterStart, END_BEFORE_START),
-};
 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:read");

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { Tag } from "~/components/govuk/content";
@@ -10,14 +9,12 @@ import { Table } from "~/components/govuk/table";
 import { CsvLink, TrainingHeading, TrainingNav } from "~/components/training";
 import { formatDateShort, londonDate } from "~/domain/dates";
 import { courseKindLabel } from "~/domain/training";
-import { courseFields } from "~/domain/training-forms";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { addCourse, listCourses } from "~/services/training/courses.server";
+import { schema } from "~/schemas/routes/a.$slug.training.courses._index.server";
 
 export const meta: MetaFunction = () => [{ title: `Courses and sessions – Training – ${SERVICE_NAME}` }];
-
-const schema = z.object(courseFields);
 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:read");

@@ -9,7 +9,7 @@ import { Table } from "~/components/govuk/table";
 import { ImportIssues, ImportSummary } from "~/components/import-preview";
 import { TrainingHeading, TrainingNav } from "~/components/training";
 import { formatDateTime } from "~/domain/dates";
-import { TRAINING_IMPORT_KINDS } from "~/domain/training-import";
+import { TRAINING_IMPORT_KINDS } from "~/domain/training";
 import { InvalidError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
 import { idParam, orHttpError } from "~/services/training/http.server";

@@ -8,7 +8,7 @@ import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
 import { CsvLink, TrainingHeading, TrainingNav } from "~/components/training";
 import { formatDateTime } from "~/domain/dates";
-import { MAX_IMPORT_ROWS, TRAINING_IMPORT_KINDS, type TrainingImportKind } from "~/domain/training-import";
+import { MAX_IMPORT_ROWS, TRAINING_IMPORT_KINDS, type TrainingImportKind } from "~/domain/training";
 import { InvalidError } from "~/errors";
 import { isTrainingImportKind, listTrainingImports, uploadTrainingImport } from "~/services/training/imports.server";
 import { MAX_UPLOAD_BYTES, readUploadedText } from "~/uploads.server";

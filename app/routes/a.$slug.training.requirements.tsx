@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { SERVICE_NAME } from "~/components/govuk/layout";
@@ -9,13 +8,9 @@ import { DISCIPLINES } from "~/domain/training";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { getRequirementMatrix, resetRequirements, saveRequirements } from "~/services/training/requirements.server";
+import { schemas } from "~/schemas/routes/a.$slug.training.requirements.server";
 
 export const meta: MetaFunction = () => [{ title: `Workshop requirements – Training – ${SERVICE_NAME}` }];
-
-const schemas = {
-  save: z.object({ intent: z.literal("save"), version: z.string(), required: z.array(z.string().max(100)).max(1000).default([]) }),
-  reset: z.object({ intent: z.literal("reset"), version: z.string() }),
-};
 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:read");

@@ -1,36 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink, InsetText, SummaryList } from "~/components/govuk/content";
 import { Checkboxes } from "~/components/govuk/fields";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
-import { CsvLink, SavedMeanwhile, SessionFields, TrainingHeading, type SessionFormValues, TrainingNav } from "~/components/training";
+import { ATTENDANCE_CHOICES, CsvLink, SavedMeanwhile, SessionFields, TrainingHeading, type SessionFormValues, TrainingNav } from "~/components/training";
 import { formatDate, londonDate } from "~/domain/dates";
 import { BOOKING_STATUSES, disciplineLabel, sessionModeLabel } from "~/domain/training";
-import { END_BEFORE_START, endAfterStart, sessionFields } from "~/domain/training-forms";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { idParam, orHttpError } from "~/services/training/http.server";
 import { bookStaff, cancelBooking, getSession, recordAttendance, updateSession } from "~/services/training/sessions.server";
+import { INTENTS, schemas, type Intent } from "~/schemas/routes/a.$slug.training.sessions.$sessionId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.course.name}, ${formatDate(data.session.startDate)}` : "Session"} – Training – ${SERVICE_NAME}` }];
-
-const version = z.number({ error: "Reload the page and try again" }).int();
-const ATTENDANCE_CHOICES = ["booked", "attended", "did-not-attend"] as const;
-const schemas = {
-  attendance: z.object({
-    intent: z.literal("attendance"),
-    bookings: z.array(z.object({ id: z.uuid(), version, status: z.enum(ATTENDANCE_CHOICES, { error: "Select attended, did not attend or booked" }) })).min(1, { error: "Nobody is booked on this session" }),
-  }),
-  book: z.object({ intent: z.literal("book"), staffIds: z.array(z.uuid(), { error: "Select at least one person to book" }).min(1, { error: "Select at least one person to book" }) }),
-  cancel: z.object({ intent: z.literal("cancel"), bookingId: z.uuid(), version }),
-  "update-session": z.object({ intent: z.literal("update-session"), version, ...sessionFields }).refine(endAfterStart, END_BEFORE_START),
-};
-type Intent = keyof typeof schemas;
-const INTENTS = Object.keys(schemas) as Intent[];
 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:read");

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink, SummaryList, Tag } from "~/components/govuk/content";
@@ -10,21 +9,13 @@ import { Table } from "~/components/govuk/table";
 import { SavedMeanwhile, StaffFields, TrainingHeading, type StaffFormValues, TrainingNav } from "~/components/training";
 import { formatDate, londonDate } from "~/domain/dates";
 import { bookingStatusLabel, disciplineLabel, sessionModeLabel } from "~/domain/training";
-import { LEAVE_BEFORE_START, leaveAfterStart, optionalDate, staffFields } from "~/domain/training-forms";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { idParam, orHttpError } from "~/services/training/http.server";
 import { getStaffMember, recordLeaveDate, updateStaffMember } from "~/services/training/staff.server";
+import { schemas } from "~/schemas/routes/a.$slug.training.staff.$staffId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.member.name ?? "Staff member"} – Training – ${SERVICE_NAME}` }];
-
-const version = z.number({ error: "Reload the page and try again" }).int();
-const schemas = {
-  update: z
-    .object({ intent: z.literal("update"), version, ...staffFields })
-    .refine(leaveAfterStart, LEAVE_BEFORE_START),
-  leave: z.object({ intent: z.literal("leave"), version, leaveDate: optionalDate("the last day in post") }),
-};
 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:read");

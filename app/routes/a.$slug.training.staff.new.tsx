@@ -5,7 +5,7 @@ import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { StaffFields, TrainingHeading, type StaffFormValues, TrainingNav } from "~/components/training";
-import { staffSchema } from "~/domain/training-forms";
+import { staffSchema } from "~/schemas/training.server";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { addStaffMember, listTeams, suggestStaffRef } from "~/services/training/staff.server";

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { readAsOf } from "~/as-of";
 import { csvResponse, toCsv } from "~/csv.server";
@@ -8,13 +7,12 @@ import { authorityThresholds } from "~/services/readiness/thresholds.server";
 import { inTenant } from "~/services/scope.server";
 import { loadWorkforce } from "~/services/workforce/load-workforce.server";
 import { getWorkforceSummary } from "~/services/workforce/workforce-summary.server";
-
-const TABLES = ["posts", "appointments", "vacancies", "contracts", "roles", "teams", "trend"] as const;
+import { tableSchema } from "~/schemas/routes/a.$slug.workforce.export.server";
 
 /** CSV downloads of the workforce lists, at the as-of date where the list depends on it. */
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "authority:read");
-  const table = z.enum(TABLES).safeParse(new URL(args.request.url).searchParams.get("table"));
+  const table = tableSchema.safeParse(new URL(args.request.url).searchParams.get("table"));
   if (!table.success) throw notFound();
   const { asOf } = readAsOf(args.request, args.context.now());
   const file = (what: string, csv: string) => csvResponse(`${access.authority.slug}-${what}-${asOf}.csv`, csv);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import type { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { readAsOf } from "~/as-of";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
@@ -15,11 +15,12 @@ import { CONTRACT_TYPES, RECRUITMENT_STAGES, roleLabel } from "~/domain/workforc
 import { isTypedError, toHttpError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { uuid } from "~/schemas/fields";
-import { appointmentSchema, recruitmentStepSchema, toAppointmentInput } from "~/schemas/workforce";
+import { uuid } from "~/schemas/fields.server";
+import { appointmentSchema, recruitmentStepSchema, toAppointmentInput } from "~/schemas/workforce.server";
 import { addAppointment } from "~/services/workforce/appointments.server";
 import { getPostDetail } from "~/services/workforce/post-detail.server";
 import { addRecruitmentStep, removeRecruitmentStep } from "~/services/workforce/recruitment.server";
+import { intents, intentSchema } from "~/schemas/routes/a.$slug.workforce.posts.$postId._index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.post.reference ?? data?.post.roleLabel ?? "Post"} – ${SERVICE_NAME}` }];
 
@@ -49,18 +50,12 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
-const intents = {
-  "add-holder": appointmentSchema,
-  "add-step": recruitmentStepSchema,
-  "remove-step": z.object({ stepId: uuid }),
-};
-
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");
   const postId = uuid.safeParse(args.params.postId);
   if (!postId.success) throw notFound();
   const formData = await args.request.formData();
-  const intent = z.enum(["add-holder", "add-step", "remove-step"]).catch("add-holder").parse(formData.get("intent"));
+  const intent = intentSchema.parse(formData.get("intent"));
   const here = `/a/${access.authority.slug}/workforce/posts/${postId.data}`;
   const submission = parseForm(formData, intents[intent]);
   if (submission.status !== "success") return invalid(submission);

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
@@ -10,10 +9,11 @@ import { londonDate } from "~/domain/dates";
 import { isTypedError, toHttpError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { uuid, version } from "~/schemas/fields";
-import { postSchema, toPostInput } from "~/schemas/workforce";
+import { uuid } from "~/schemas/fields.server";
+import { toPostInput } from "~/schemas/workforce.server";
 import { getPostDetail } from "~/services/workforce/post-detail.server";
 import { updatePost } from "~/services/workforce/posts.server";
+import { schema } from "~/schemas/routes/a.$slug.workforce.posts.$postId.edit.server";
 
 export const meta: MetaFunction = () => [{ title: `Change a post – ${SERVICE_NAME}` }];
 
@@ -49,8 +49,6 @@ export async function loader(args: LoaderFunctionArgs) {
     throw error;
   }
 }
-
-const schema = postSchema.and(z.object({ version }));
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");

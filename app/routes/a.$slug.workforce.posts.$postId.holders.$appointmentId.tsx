@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
@@ -9,9 +8,10 @@ import { HolderFields } from "~/components/workforce/holder-fields";
 import { isTypedError, toHttpError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { uuid, version } from "~/schemas/fields";
-import { appointmentSchema, toAppointmentInput } from "~/schemas/workforce";
+import { uuid } from "~/schemas/fields.server";
+import { toAppointmentInput } from "~/schemas/workforce.server";
 import { getAppointment, updateAppointment } from "~/services/workforce/appointments.server";
+import { schema } from "~/schemas/routes/a.$slug.workforce.posts.$postId.holders.$appointmentId.server";
 
 export const meta: MetaFunction = () => [{ title: `Change a holder – ${SERVICE_NAME}` }];
 
@@ -48,8 +48,6 @@ export async function loader(args: LoaderFunctionArgs) {
     },
   };
 }
-
-const schema = appointmentSchema.and(z.object({ version }));
 
 export async function action(args: ActionFunctionArgs) {
   const { access, a } = await load(args, "programme:edit");

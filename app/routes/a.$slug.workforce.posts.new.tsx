@@ -7,7 +7,7 @@ import { SERVICE_NAME } from "~/components/govuk/layout";
 import { PostFields } from "~/components/workforce/post-fields";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { postSchema, toPostInput } from "~/schemas/workforce";
+import { postSchema, toPostInput } from "~/schemas/workforce.server";
 import { inTenant } from "~/services/scope.server";
 import { loadWorkforce } from "~/services/workforce/load-workforce.server";
 import { createPost } from "~/services/workforce/posts.server";

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireMembership } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
@@ -10,10 +9,10 @@ import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { text, uuid, version } from "~/schemas/fields";
 import { inTenant } from "~/services/scope.server";
 import { loadWorkforce } from "~/services/workforce/load-workforce.server";
 import { createTeam, renameTeam } from "~/services/workforce/teams.server";
+import { schemas } from "~/schemas/routes/a.$slug.workforce.teams.server";
 
 export const meta: MetaFunction = () => [{ title: `Teams – ${SERVICE_NAME}` }];
 
@@ -29,11 +28,6 @@ export async function loader(args: LoaderFunctionArgs) {
     teams: w.teams.map((t) => ({ id: t.id, name: t.name, version: t.version, posts: postsPerTeam.get(t.id) ?? 0 })),
   };
 }
-
-const schemas = {
-  add: z.object({ intent: z.literal("add"), name: text("the team's name", 120) }),
-  rename: z.object({ intent: z.literal("rename"), teamId: uuid, version, name: text("the team's name", 120) }),
-};
 
 export async function action(args: ActionFunctionArgs) {
   const access = await requireMembership(args, "programme:edit");

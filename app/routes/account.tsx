@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { forbidden, requireRecentTwoFactor, requireUser } from "~/auth/guards.server";
 import { twoFactorRequired } from "~/auth/two-factor-policy";
 import { disableTwoFactor, regenerateRecoveryCodes } from "~/services/auth/two-factor.server";
@@ -9,23 +8,13 @@ import { TextInput } from "~/components/govuk/fields";
 import { Main, SERVICE_NAME } from "~/components/govuk/layout";
 import { SummaryList } from "~/components/govuk/content";
 import { ROLE_LABELS } from "~/domain/permissions";
-import { newPasswordSchema } from "~/domain/password-policy";
 import { redirectSignedIn, redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { changePassword } from "~/services/account/change-password.server";
 import { updateName } from "~/services/account/update-name.server";
+import { nameSchema, passwordSchema } from "~/schemas/routes/account.server";
 
 export const meta: MetaFunction = () => [{ title: `Your account – ${SERVICE_NAME}` }];
-
-const nameSchema = z.object({ intent: z.literal("name"), name: z.string({ error: "Enter your full name" }).trim().min(1, { error: "Enter your full name" }).max(200) });
-const passwordSchema = z
-  .object({
-    intent: z.literal("password"),
-    currentPassword: z.string({ error: "Enter your current password" }).max(256),
-    password: newPasswordSchema,
-    confirmPassword: z.string({ error: "Enter the new password again" }),
-  })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], error: "The passwords do not match" });
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, nationalRole, twoFactor } = await requireUser(args);

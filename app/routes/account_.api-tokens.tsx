@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireRecentTwoFactor, requireUser } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink, NotificationBanner, Tag, WarningText } from "~/components/govuk/content";
@@ -12,18 +11,9 @@ import { formatDate, formatDateTime } from "~/domain/dates";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/services/api/tokens.server";
-import { optionalDate } from "~/services/funding/fields";
+import { schemas } from "~/schemas/routes/account_.api-tokens.server";
 
 export const meta: MetaFunction = () => [{ title: `API tokens – ${SERVICE_NAME}` }];
-
-const schemas = {
-  create: z.object({
-    intent: z.literal("create"),
-    name: z.string({ error: "Enter a name for the token" }).trim().min(1, { error: "Enter a name for the token" }).max(TOKEN_NAME_MAX, { error: `The name must be ${TOKEN_NAME_MAX} characters or fewer` }),
-    expiresOn: optionalDate("the expiry date"),
-  }),
-  revoke: z.object({ intent: z.literal("revoke"), tokenId: z.uuid({ error: "That token no longer exists" }) }),
-};
 
 export async function loader(args: LoaderFunctionArgs) {
   const { scope } = await requireUser(args);

@@ -1,18 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guards.server";
 import { BackLink, SummaryList } from "~/components/govuk/content";
 import { Main, SERVICE_NAME } from "~/components/govuk/layout";
 import { formatDateTime } from "~/domain/dates";
 import { getOutboxMessage, outboxEnabled } from "~/services/email/outbox.server";
+import { idSchema } from "~/schemas/routes/dev.outbox.$id.server";
 
 export const meta: MetaFunction = () => [{ title: `Email – ${SERVICE_NAME}` }, { name: "referrer", content: "same-origin" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   if (!outboxEnabled(args.context.env)) throw notFound();
   await requireUser(args);
-  const id = z.uuid().safeParse(args.params.id);
+  const id = idSchema.safeParse(args.params.id);
   const message = id.success ? await getOutboxMessage(args.context.db, id.data) : null;
   if (!message) throw notFound();
   const links = [...message.html.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));

@@ -1,16 +1,15 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { z } from "zod";
+import type { z } from "zod";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { TextInput } from "~/components/govuk/fields";
 import { Main, SERVICE_NAME } from "~/components/govuk/layout";
 import { Panel } from "~/components/govuk/content";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { requestPasswordReset } from "~/services/auth/request-password-reset.server";
+import { schema } from "~/schemas/routes/forgot-password.server";
 
 export const meta: MetaFunction = () => [{ title: `Reset your password – ${SERVICE_NAME}` }];
-
-const schema = z.object({ email: z.email({ error: "Enter an email address in the correct format, like name@example.com" }).max(320) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseForm(await request.formData(), schema);

@@ -1,21 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { SummaryList } from "~/components/govuk/content";
 import { TextInput } from "~/components/govuk/fields";
 import { Main, SERVICE_NAME } from "~/components/govuk/layout";
 import { formatDateTime } from "~/domain/dates";
-import { withConfirmation } from "~/domain/password-policy";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/domain/permissions";
 import { redirectSignedIn } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { acceptInvitation, viewInvitation } from "~/services/people/accept-invitation.server";
+import { newAccountSchema, existingAccountSchema } from "~/schemas/routes/invitations.$token.server";
 
 export const meta: MetaFunction = () => [{ title: `Accept your invitation – ${SERVICE_NAME}` }, { name: "referrer", content: "same-origin" }];
-
-const newAccountSchema = withConfirmation({ name: z.string({ error: "Enter your full name" }).trim().min(1, { error: "Enter your full name" }).max(200) });
-const existingAccountSchema = z.object({ password: z.string({ error: "Enter your password" }).max(256) });
 
 /** GET shows the invitation and never uses the link up; only the POST does, once. */
 export async function loader({ params, context }: LoaderFunctionArgs) {

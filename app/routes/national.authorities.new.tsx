@@ -1,45 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireNational } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
 import { Radios, Select, TextInput } from "~/components/govuk/fields";
 import { Main, SERVICE_NAME } from "~/components/govuk/layout";
 import { COHORTS, REGIONS } from "~/domain/authority";
-import { isIsoDate } from "~/domain/dates";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { createAuthority } from "~/services/authorities/create-authority.server";
+import { schema } from "~/schemas/routes/national.authorities.new.server";
 
 export const meta: MetaFunction = () => [{ title: `Add an authority – ${SERVICE_NAME}` }];
-
-const optionalDate = (label: string) =>
-  z
-    .string()
-    .refine(isIsoDate, { error: `${label} must be a real date` })
-    .optional();
-
-const schema = z.object({
-  name: z.string({ error: "Enter the authority's name" }).trim().min(2, { error: "Enter the authority's name" }).max(120),
-  slug: z
-    .string({ error: "Enter a web address" })
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "Use lower-case letters, numbers and hyphens only, like telford-and-wrekin" })
-    .max(60),
-  region: z.enum(REGIONS, { error: "Select the region" }),
-  cohort: z.enum(Object.keys(COHORTS) as [keyof typeof COHORTS], { error: "Select the cohort" }),
-  onsCode: z
-    .string()
-    .trim()
-    .regex(/^E0[6-9]\d{6}$/, { error: "Enter an ONS code like E08000030" })
-    .optional(),
-  childPopulation: z.coerce.number({ error: "Enter a whole number" }).int({ error: "Enter a whole number" }).min(1).max(5_000_000).optional(),
-  fundingSummary: z.string().trim().max(300).optional(),
-  programmeStart: optionalDate("Programme start"),
-  plannedGoLive: optionalDate("Planned go-live"),
-});
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireNational(args, "national:admin");

@@ -10,7 +10,7 @@ import { DIRECTIONS, OUTCOME_UNITS } from "~/domain/outcomes";
 import { nationalCan } from "~/domain/permissions";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
-import { indicatorSchema, toIndicatorInput } from "~/schemas/outcomes";
+import { indicatorSchema, toIndicatorInput } from "~/schemas/outcomes.server";
 import { createNationalIndicator, listNationalIndicators } from "~/services/outcomes/indicators.server";
 
 export const meta: MetaFunction = () => [{ title: `Outcome indicators – ${SERVICE_NAME}` }];

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireNational } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { BackLink } from "~/components/govuk/content";
@@ -10,15 +9,9 @@ import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm } from "~/forms.server";
 import { loadProgrammeThresholds } from "~/services/readiness/load-facts.server";
 import { updateProgrammeThresholds } from "~/services/settings/update-programme-thresholds.server";
+import { schema } from "~/schemas/routes/national.settings.server";
 
 export const meta: MetaFunction = () => [{ title: `Programme settings – ${SERVICE_NAME}` }];
-
-const percent = (label: string) =>
-  z.coerce
-    .number({ error: `Enter ${label} as a number, like 70` })
-    .min(1, { error: "Enter a number between 1 and 100" })
-    .max(100, { error: "Enter a number between 1 and 100" });
-const schema = z.object({ adultWorkers: percent("the adult workers threshold"), mi: percent("the MI threshold"), workshops: percent("the workshops threshold") });
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireNational(args, "national:admin");

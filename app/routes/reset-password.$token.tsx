@@ -4,14 +4,12 @@ import { enforce, LIMITS } from "~/auth/rate-limit.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { TextInput } from "~/components/govuk/fields";
 import { Main, SERVICE_NAME } from "~/components/govuk/layout";
-import { withConfirmation } from "~/domain/password-policy";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { checkPasswordResetLink, resetPassword } from "~/services/auth/reset-password.server";
 import { redirectSignedIn } from "~/flash.server";
+import { schema } from "~/schemas/routes/reset-password.$token.server";
 
 export const meta: MetaFunction = () => [{ title: `Choose a new password – ${SERVICE_NAME}` }, { name: "referrer", content: "same-origin" }];
-
-const schema = withConfirmation({});
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return checkPasswordResetLink(context.db, params.token ?? "", context.now());

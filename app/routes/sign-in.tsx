@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import type { z } from "zod";
 import { getSessionUser } from "~/auth/guards.server";
 import { serializeSessionCookie } from "~/auth/session.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
@@ -12,14 +12,9 @@ import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { safeRedirect } from "~/safe-redirect";
 import { signIn } from "~/services/auth/sign-in.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { schema } from "~/schemas/routes/sign-in.server";
 
 export const meta: MetaFunction = () => [{ title: `Sign in – ${SERVICE_NAME}` }];
-
-const schema = z.object({
-  email: z.email({ error: "Enter an email address in the correct format, like name@example.com" }).max(320),
-  password: z.string({ error: "Enter your password" }).max(256, { error: "Password must be 256 characters or fewer" }),
-  redirectTo: z.string().max(2000).optional(),
-});
 
 export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
 import { InsetText } from "~/components/govuk/content";
@@ -11,10 +10,9 @@ import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { safeRedirect } from "~/safe-redirect";
 import { verifySecondFactor } from "~/services/auth/two-factor.server";
+import { schema } from "~/schemas/routes/two-factor._index.server";
 
 export const meta: MetaFunction = () => [{ title: `Confirm it is you – ${SERVICE_NAME}` }];
-
-const schema = z.object({ code: z.string({ error: "Enter the code from your authenticator app" }).trim().max(40), redirectTo: z.string().max(2000).optional() });
 
 export async function loader(args: LoaderFunctionArgs) {
   const signedIn = await requireUser(args, { pendingTwoFactor: true });

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
 import { twoFactorRequired } from "~/auth/two-factor-policy";
 import { AppForm, SubmitButton, useServerForm } from "~/components/forms";
@@ -10,10 +9,9 @@ import { Main, SERVICE_NAME } from "~/components/govuk/layout";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { safeRedirect } from "~/safe-redirect";
 import { beginEnrolment, confirmEnrolment } from "~/services/auth/two-factor.server";
+import { schema } from "~/schemas/routes/two-factor.set-up.server";
 
 export const meta: MetaFunction = () => [{ title: `Set up two-factor sign-in – ${SERVICE_NAME}` }, { name: "referrer", content: "same-origin" }];
-
-const schema = z.object({ code: z.string({ error: "Enter the code from your authenticator app" }).trim().max(20), redirectTo: z.string().max(2000).optional() });
 
 export async function loader(args: LoaderFunctionArgs) {
   const signedIn = await requireUser(args, { pendingTwoFactor: true });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DISCIPLINES, parseCsvDate, SESSION_MODES, type Discipline, type SessionMode } from "./training";
+import { DISCIPLINES, parseCsvDate, SESSION_MODES, type Discipline, type SessionMode } from "~/domain/training";
 
 /**
  * The fields of the training forms, checked on the server. Dates come from date inputs (ISO) or

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { courseFields, END_BEFORE_START, endAfterStart, sessionFields, staffSchema } from "./training-forms";
+import { courseFields, END_BEFORE_START, endAfterStart, sessionFields, staffSchema } from "./training.server";
 
 const messages = (r: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) => (r.success ? [] : r.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
 

@@ -4,7 +4,7 @@ import type { HubInput } from "../services/plan/hubs.server";
 import type { MilestoneInput } from "../services/plan/milestones.server";
 import type { RaidInput } from "../services/plan/raid.server";
 import type { WorkstreamInput } from "../services/plan/workstreams.server";
-import { date, optionalDate, optionalText, text } from "./fields";
+import { date, optionalDate, optionalText, text } from "./fields.server";
 
 /** Form schemas of the plan, hubs and RAID pages. Dates "in the future" are refused by the services (they know today). */
 

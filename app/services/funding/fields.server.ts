@@ -55,11 +55,6 @@ export const optionalText = (max = 1000) =>
 export const version = z.coerce.number().int();
 export const id = z.uuid({ error: "That record no longer exists" });
 
-/** Options for a form's Select or Radios from a label map. */
-export function options(labels: Record<string, string>) {
-  return Object.entries(labels).map(([value, label]) => ({ value, label }));
-}
-
 /** The keys of a label map as a zod enum. */
 export function oneOf<K extends string>(labels: Record<K, string>, error: string) {
   return z.enum(Object.keys(labels) as [K, ...K[]], { error });

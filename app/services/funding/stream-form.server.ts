@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { STREAM_KINDS } from "../../domain/funding";
-import { date, money, oneOf, optionalDate, optionalText, shares, text } from "./fields";
+import { date, money, oneOf, optionalDate, optionalText, shares, text } from "./fields.server";
 import type { StreamInput } from "./streams.server";
 
 /** A funding stream's form, for adding one and for changing it. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CONTRACT_TYPES, RECRUITMENT_STAGES } from "../domain/workforce";
 import type { AppointmentInput } from "../services/workforce/appointments.server";
 import type { PostInput } from "../services/workforce/posts.server";
-import { date, fte, optionalDate, optionalText, text, yesNo } from "./fields";
+import { date, fte, optionalDate, optionalText, text, yesNo } from "./fields.server";
 
 const SECTORS = ["council", "health", "police", "probation", "voluntary", "education", "other"] as const;
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DIRECTIONS, OUTCOME_UNITS, PERIOD_TYPES, type Direction, type OutcomeUnit, type PeriodType } from "../domain/outcomes";
 import type { IndicatorInput } from "../services/outcomes/indicators.server";
 import type { ObservationInput } from "../services/outcomes/observations.server";
-import { optionalDate, optionalText, text } from "./fields";
+import { optionalDate, optionalText, text } from "./fields.server";
 
 /** Form schemas of the outcomes pages. Which dates a figure needs (snapshot or flow) is checked by the service. */
 
