@@ -71,11 +71,20 @@ export function memoPerDatabase<T>(capacity: number): (db: object) => ReadModelM
 }
 
 /**
- * A tenant read memoised for the authority: inside its transaction, the data version is checked
- * and `compute` runs only when nothing is kept for it. `parts`: every input besides the data.
+ * A tenant read memoised for the authority. The version is read first, outside any transaction
+ * (the revision table holds no tenant data): a kept result costs that one query. Otherwise
+ * `compute` runs in the tenant's transaction. Data read after the version can only be as new or
+ * newer, and any newer data raised the version, so a result is never kept under a version it
+ * does not show. `parts`: every input besides the data.
  */
 export async function memoisedRead<T>(scope: { db: Database; authorityId: string }, memo: (db: object) => ReadModelMemo<T>, parts: string[], compute: (tx: Tx) => Promise<T>): Promise<T> {
-  return inTenant(scope, (tx) => memoisedForAuthority(tx, memo(scope.db), scope.authorityId, parts, () => compute(tx)));
+  const version = (await dataVersions(scope.db, [scope.authorityId])).get(scope.authorityId)!;
+  const key = memoKey(scope.authorityId, ...parts);
+  const kept = memo(scope.db).get(key, version);
+  if (kept !== undefined) return kept;
+  const value = await inTenant(scope, compute);
+  memo(scope.db).set(key, version, value);
+  return value;
 }
 
 function deepFreeze(value: unknown): void {
@@ -87,15 +96,4 @@ function deepFreeze(value: unknown): void {
 /** Memo keys always start with the authority, so one authority's result can never answer another's. */
 export function memoKey(authorityId: string, ...parts: string[]): string {
   return [authorityId, ...parts].join("|");
-}
-
-/** The memoised value for one authority (`parts`: what else it depends on), or `compute()`'s, kept for next time. */
-export async function memoisedForAuthority<T>(tx: Executor, memo: ReadModelMemo<T>, authorityId: string, parts: string[], compute: () => Promise<T>): Promise<T> {
-  const version = (await dataVersions(tx, [authorityId])).get(authorityId)!;
-  const key = memoKey(authorityId, ...parts);
-  const kept = memo.get(key, version);
-  if (kept !== undefined) return kept;
-  const value = await compute();
-  memo.set(key, version, value);
-  return value;
 }

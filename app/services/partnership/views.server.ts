@@ -17,7 +17,7 @@ import { londonDate } from "../../domain/dates";
 import { normaliseEmail } from "../../domain/email";
 import { meetingPattern, type MeetingPattern } from "../../domain/partnership";
 import { NotFoundError } from "../../errors";
-import { memoisedForAuthority, memoPerDatabase } from "../read-models.server";
+import { memoisedRead, memoPerDatabase } from "../read-models.server";
 import { inTenant, type TenantScope } from "../scope.server";
 import { publishProblems } from "./charter-versions.server";
 import { fingerprint } from "./charter-hash.server";
@@ -128,9 +128,7 @@ export type CharterStatus = CharterSummary & { asOf: IsoDate };
  * partners signed for the current version, overdue requests, review due. Eight queries.
  */
 export async function getCharterStatus(scope: TenantScope, asOf: IsoDate = londonDate(scope.now)): Promise<CharterStatus> {
-  return inTenant(scope, (tx) =>
-    memoisedForAuthority(tx, charterStatuses(scope.db), scope.authorityId, [asOf], async () => ({ ...charterSummary((await loadPartnership(tx, scope.authorityId)).facts, asOf), asOf })),
-  );
+  return memoisedRead(scope, charterStatuses, [asOf], async (tx) => ({ ...charterSummary((await loadPartnership(tx, scope.authorityId)).facts, asOf), asOf }));
 }
 
 // Shown on the dashboard as well as the partnership page: kept until the authority's data changes.

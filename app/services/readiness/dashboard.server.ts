@@ -4,8 +4,8 @@ import { forecastCriteria, miGaps, readinessOn, readinessTrend, vacanciesClosing
 import { disciplineLabel } from "../../domain/training";
 import { roleLabel, vacancies } from "../../domain/workforce";
 import type { Tx } from "../../../db/client";
-import { memoisedForAuthority, memoPerDatabase } from "../read-models.server";
-import { inTenant, type TenantScope } from "../scope.server";
+import { memoisedRead, memoPerDatabase } from "../read-models.server";
+import type { TenantScope } from "../scope.server";
 import { loadReadinessFacts } from "./load-facts.server";
 import { authorityThresholds } from "./thresholds.server";
 
@@ -17,7 +17,7 @@ const GAP_ROWS = 10;
  * day, and the posts and people that would close each gap. A fixed number of queries.
  */
 export async function getReadinessDashboard(scope: TenantScope, authority: Authority, input: { asOf: IsoDate; today: IsoDate }): Promise<ReadinessDashboard> {
-  return inTenant(scope, (tx) => memoisedForAuthority(tx, dashboards(scope.db), scope.authorityId, [input.asOf, input.today], () => computeDashboard(tx, scope.authorityId, authority, input)));
+  return memoisedRead(scope, dashboards, [input.asOf, input.today], (tx) => computeDashboard(tx, scope.authorityId, authority, input));
 }
 
 export type ReadinessDashboard = Awaited<ReturnType<typeof computeDashboard>>;
