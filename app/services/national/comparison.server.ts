@@ -95,7 +95,7 @@ async function comparisonRows(db: Database, authorityIds: readonly string[], inp
       if (row) kept.set(id, row);
     }
     const stale = authorityIds.filter((id) => !kept.has(id));
-    const [loaded, outcomes] = await Promise.all([loadComparisonFacts(tx, stale), outcomeChangesForAuthorities(tx, stale, input.asOf)]);
+    const [loaded, outcomes] = await Promise.all([loadComparisonFacts(tx, stale, input.today), outcomeChangesForAuthorities(tx, stale, input.asOf)]);
     const changesOf = new Map(outcomes.authorities.map((a) => [a.authorityId, a.changes]));
     for (const a of loaded.authorities) {
       const row = comparisonRow(loaded.facts.get(a.id)!, input.asOf, input.today);
@@ -141,7 +141,7 @@ export async function loadNationalCompare(
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   const chosen = input.slugs.map((s) => bySlug.get(s)).filter((r): r is ComparisonRow => Boolean(r));
   // The series need the chosen authorities' dated facts (a handful: the page caps the choice).
-  const { facts } = await readAll(db, (tx) => loadComparisonFacts(tx, chosen.map((r) => r.id)));
+  const { facts } = await readAll(db, (tx) => loadComparisonFacts(tx, chosen.map((r) => r.id), today));
   const unknown = input.slugs.filter((s) => !bySlug.has(s));
 
   const measures = [
