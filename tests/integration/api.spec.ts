@@ -251,10 +251,25 @@ describe("the read API: who gets in", () => {
     expect((await api(readinessLoader, `/api/v1/authorities/${a.slug}/readiness`, token, { slug: a.slug })).status).toBe(403);
   });
 
+  it("records a token's last use at most once a minute", async () => {
+    const national = await createSignedInUser(t.db, { nationalRole: "national-admin" });
+    const token = await createApiTokenFor(t.db, national.user);
+    const lastUsed = async () => (await t.db.select({ at: apiToken.lastUsedAt }).from(apiToken).where(eq(apiToken.userId, national.user.id)))[0].at?.toISOString();
+    const at = (iso: string) => api(listLoader, "/api/v1/authorities", token, {}, { now: new Date(iso) });
+    await at("2026-11-23T10:00:00Z");
+    expect(await lastUsed()).toBe("2026-11-23T10:00:00.000Z");
+    await at("2026-11-23T10:00:59Z");
+    expect(await lastUsed()).toBe("2026-11-23T10:00:00.000Z");
+    await at("2026-11-23T10:01:00Z");
+    expect(await lastUsed()).toBe("2026-11-23T10:01:00.000Z");
+  });
+
   it("lists authorities in a fixed number of queries", async () => {
     const national = await createSignedInUser(t.db, { nationalRole: "national-admin" });
     const token = await createApiTokenFor(t.db, national.user);
     const measure = async () => (await countQueries(() => api(listLoader, "/api/v1/authorities", token))).queries;
+    // The token's first use records it (one more query, then at most once a minute).
+    await measure();
     const before = await measure();
     for (let i = 0; i < 5; i++) await createAuthority(t.db);
     expect(await measure()).toBe(before);

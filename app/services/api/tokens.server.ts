@@ -79,6 +79,8 @@ export async function revokeApiToken(scope: UserScope, tokenId: string): Promise
   });
 }
 
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 export interface ApiTokenHolder {
   tokenId: string;
   user: { id: string; email: string; name: string; nationalRole: NationalRole | null };
@@ -87,17 +89,18 @@ export interface ApiTokenHolder {
 /**
  * The person a bearer token acts for, or null when it is malformed, unknown, expired or revoked.
  * Looked up by its SHA-256 (a unique index), so no timing comparison of secrets is needed. Marks
- * the token used. Two queries.
+ * the token used, at most once a minute (a busy integration would otherwise write on every call).
+ * One or two queries.
  */
 export async function authenticateApiToken(db: Executor, token: string, now: Date): Promise<ApiTokenHolder | null> {
   if (!isApiTokenFormat(token)) return null;
   const [row] = await db
-    .select({ id: apiToken.id, expiresOn: apiToken.expiresOn, revokedAt: apiToken.revokedAt, user: { id: appUser.id, email: appUser.email, name: appUser.name, nationalRole: appUser.nationalRole } })
+    .select({ id: apiToken.id, expiresOn: apiToken.expiresOn, revokedAt: apiToken.revokedAt, lastUsedAt: apiToken.lastUsedAt, user: { id: appUser.id, email: appUser.email, name: appUser.name, nationalRole: appUser.nationalRole } })
     .from(apiToken)
     .innerJoin(appUser, eq(appUser.id, apiToken.userId))
     .where(eq(apiToken.tokenHash, sha256Hex(token)))
     .limit(1);
   if (!row || tokenStatus(row, londonDate(now)) !== "active") return null;
-  await db.update(apiToken).set({ lastUsedAt: now }).where(eq(apiToken.id, row.id));
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) await db.update(apiToken).set({ lastUsedAt: now }).where(eq(apiToken.id, row.id));
   return { tokenId: row.id, user: { ...row.user, nationalRole: isNationalRole(row.user.nationalRole) ? row.user.nationalRole : null } };
 }
