@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "./client";
+import type { DatabaseHandle, Executor } from "./client";
 
 /**
  * Row-level security (ADR 0008): which rows a transaction may see is decided by two settings.
@@ -36,6 +36,15 @@ export async function becomePgliteAppRole(db: Executor): Promise<void> {
   if (rowsOf(exists).length === 0) await db.execute(sql`create role ${sql.identifier(PGLITE_APP_ROLE)} nologin`);
   await grantAppRole(db, PGLITE_APP_ROLE);
   await db.execute(sql`set role ${sql.identifier(PGLITE_APP_ROLE)}`);
+}
+
+/**
+ * After migrations and seeding, before serving: from here on the app is held by row-level
+ * security, or it does not start. PGlite switches to the app role; PostgreSQL must already be it.
+ */
+export async function enterAppRole(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind === "pglite") await becomePgliteAppRole(handle.db);
+  await assertAppRole(handle.db);
 }
 
 export class UnsafeDatabaseRoleError extends Error {}

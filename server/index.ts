@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { EnvError, parseEnv } from "../app/env.server";
-import { assertAppRole, becomePgliteAppRole, UnsafeDatabaseRoleError } from "../db/access";
+import { enterAppRole, UnsafeDatabaseRoleError } from "../db/access";
 import { openDatabase, openOptionsFromEnv } from "../db/client";
 import { DatabaseLockedError } from "../db/lock";
 import { migrateDatabase } from "../db/migrate";
@@ -38,9 +38,7 @@ async function main() {
 
   await migrateDatabase(handle, { ownerUrl: env.MIGRATION_DATABASE_URL });
   const demo = env.DEMO_DATA ? await seedDemo(handle.db) : null;
-  // From here on the app is held by row-level security (ADR 0008), or does not start.
-  if (handle.kind === "pglite") await becomePgliteAppRole(handle.db);
-  await assertAppRole(handle.db);
+  await enterAppRole(handle);
 
   let build = await importBuild();
   const app = createApp({ db: handle.db, env, build: process.env.REMIX_DEV_ORIGIN ? () => Promise.resolve(build) : build });
