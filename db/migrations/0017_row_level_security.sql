@@ -45,9 +45,30 @@ CREATE POLICY audit_read ON audit_event FOR SELECT
 CREATE POLICY audit_append ON audit_event FOR INSERT
   WITH CHECK (authority_id IS NULL OR authority_id = app_authority_id() OR app_scope() IN ('system', 'maintenance'));
 --> statement-breakpoint
--- The chain trigger must find the previous event of the chain whoever writes, so it looks with
--- the system scope for its own duration only (a function's SET is undone when it returns).
-ALTER FUNCTION audit_event_chain() SET app.scope = 'system';
+-- The chain trigger must find the previous event of the chain whoever writes, so it looks in the
+-- system scope for that one look-up and then puts the caller's scope back.
+CREATE OR REPLACE FUNCTION audit_event_chain() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  last_seq bigint;
+  last_hash text;
+  caller_scope text := app_scope();
+BEGIN
+  -- One writer per chain at a time, so two transactions never take the same predecessor.
+  PERFORM pg_advisory_xact_lock(hashtext('audit_event:' || coalesce(NEW.authority_id::text, 'service')));
+  PERFORM set_config('app.scope', 'system', true);
+  SELECT chain_seq, hash INTO last_seq, last_hash
+    FROM audit_event
+   WHERE authority_id IS NOT DISTINCT FROM NEW.authority_id
+   ORDER BY chain_seq DESC NULLS LAST
+   LIMIT 1;
+  PERFORM set_config('app.scope', caller_scope, true);
+  NEW.chain_seq := coalesce(last_seq, 0) + 1;
+  NEW.prev_hash := last_hash;
+  NEW.hash := audit_event_digest(last_hash, NEW);
+  RETURN NEW;
+END;
+$$;
 --> statement-breakpoint
 -- email_message: tenant messages per authority; service-wide ones (password reset) via system.
 ALTER TABLE email_message ENABLE ROW LEVEL SECURITY;
