@@ -40,6 +40,11 @@ export function testAppDatabaseUrl(): string {
   return url;
 }
 
+/** How a real server process is pointed at the PostgreSQL test server: as the app role, migrating as the owner. */
+export function serverDatabaseEnv(): { DATABASE_URL: string; MIGRATION_DATABASE_URL: string } {
+  return { DATABASE_URL: testAppDatabaseUrl(), MIGRATION_DATABASE_URL: process.env.TEST_DATABASE_URL! };
+}
+
 /**
  * Opens the test database before the file's tests and closes it after. Tests share it, so each
  * test creates its own authority (factories give unique slugs) rather than truncating tables.
