@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordAudit } from "~/services/audit.server";
 import { nationalRead } from "~/services/scope.server";
 import { assertAppRole, rowsOf } from "../../db/access";
 import { openDatabase, type Database, type DatabaseHandle, type Executor, type Tx } from "../../db/client";
@@ -87,6 +88,14 @@ describe("row-level security catalogue", () => {
 describe("the app's role under row-level security", () => {
   it("is neither a superuser nor BYPASSRLS, and owns no table", async () => {
     await expect(assertAppRole(appDb())).resolves.toBeUndefined();
+  });
+
+  it("may append to the audit trail but not change it", async () => {
+    const a = await createAuthority(t.db);
+    await asApp((tx) => recordAudit(tx, { userId: null, label: "test" }, { authorityId: a.id, action: "test.rls", entityType: "test" }), a.id);
+    const [{ id }] = await asApp((tx) => tx.select({ id: auditEvent.id }).from(auditEvent).where(eq(auditEvent.authorityId, a.id)), a.id);
+    expect(await refusal(asApp((tx) => tx.update(auditEvent).set({ action: "tampered" }).where(eq(auditEvent.id, id)), a.id))).toMatch(/permission denied/);
+    expect(await refusal(asApp((tx) => tx.delete(auditEvent).where(eq(auditEvent.id, id)), a.id))).toMatch(/permission denied/);
   });
 
   it("with no authority set: reads return nothing and writes fail", async () => {
