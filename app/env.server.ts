@@ -16,6 +16,14 @@ const EnvSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
       .optional(),
+    /**
+     * PostgreSQL: the tables' owner, used only to migrate and grant the app's role (DATABASE_URL's
+     * user) what it needs. The app itself refuses to run as an owner, superuser or BYPASSRLS role.
+     */
+    MIGRATION_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
     /** Folder of the embedded database (PGlite). */
     DATA_DIR: z.string().min(1).default(".data"),
     /** Load the demo authorities and accounts. Defaults to on for the embedded database, off otherwise. */

@@ -6,7 +6,8 @@
  *
  * Environment: BENCH_AUTHORITIES (150), BENCH_POSTS (40), BENCH_STAFF (300), BENCH_ATTENDANCE
  * (5000 per authority), BENCH_INDICATORS (60), BENCH_MONTHS (60), BENCH_DURATION (seconds per
- * target, 8), BENCH_CONNECTIONS (20); DATABASE_URL to use PostgreSQL (its schema is WIPED first)
+ * target, 8), BENCH_CONNECTIONS (20); DATABASE_URL to use PostgreSQL (its schema is WIPED first; the
+ * owner's URL) with BENCH_APP_DATABASE_URL (the app's role, for the server it starts)
  * instead of a PGlite folder in the temp directory.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -104,7 +105,14 @@ async function openFresh(): Promise<{ options: OpenOptions; serverEnv: Record<st
     await handle.db.execute(sql`drop schema public cascade`);
     await handle.db.execute(sql`create schema public`);
     await handle.close();
-    return { options: { kind: "postgres", url, maxConnections: 4 }, serverEnv: { DATABASE_URL: url }, cleanup: () => {} };
+    // The bench writes every authority's rows as the owner (maintenance scope, ADR 0008); the server
+    // it starts connects as the app's role, BENCH_APP_DATABASE_URL, and migrates as the owner.
+    const appUrl = process.env.BENCH_APP_DATABASE_URL ?? url;
+    return {
+      options: { kind: "postgres", url, maxConnections: 4, settings: { "app.scope": "maintenance" } },
+      serverEnv: { DATABASE_URL: appUrl, MIGRATION_DATABASE_URL: url },
+      cleanup: () => {},
+    };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "fs-bench-"));
   return { options: { kind: "pglite", dataDir: dir }, serverEnv: { DATA_DIR: dir }, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

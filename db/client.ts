@@ -30,7 +30,13 @@ export interface DatabaseHandle {
 }
 
 export type OpenOptions =
-  | { kind: "postgres"; url: string; maxConnections?: number }
+  | {
+      kind: "postgres";
+      url: string;
+      maxConnections?: number;
+      /** Settings every connection starts with, e.g. tests' `app.scope` (ADR 0008). */
+      settings?: Record<string, string>;
+    }
   | { kind: "pglite"; dataDir: string }
   | { kind: "pglite-memory"; loadDataDir?: Blob };
 
@@ -59,7 +65,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       const client = postgres(options.url, {
         max: options.maxConnections ?? 10,
         onnotice: () => {},
-        connection: { application_name: "fs-tracker" },
+        connection: { application_name: "fs-tracker", ...options.settings },
       });
       const db = drizzlePostgres({ client, schema, logger: countingLogger }) as unknown as Database;
       return {

@@ -6,7 +6,7 @@ import { migrateDatabase } from "../db/migrate";
 const env = parseEnv();
 const handle = await openDatabase(openOptionsFromEnv(env));
 try {
-  await migrateDatabase(handle);
+  await migrateDatabase(handle, { ownerUrl: env.MIGRATION_DATABASE_URL });
   console.log(`Migrations applied to ${handle.description}.`);
 } finally {
   await handle.close();

@@ -7,7 +7,7 @@ import { seedDemo } from "../db/seed/demo";
 const env = parseEnv();
 const handle = await openDatabase(openOptionsFromEnv(env));
 try {
-  await migrateDatabase(handle);
+  await migrateDatabase(handle, { ownerUrl: env.MIGRATION_DATABASE_URL });
   const result = await seedDemo(handle.db);
   console.log(result.loaded.length ? `Demo data loaded: ${result.loaded.join(", ")}.` : "Demo data was already loaded: nothing changed.");
   for (const line of result.signInHelp) console.log(line);

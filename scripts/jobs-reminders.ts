@@ -11,7 +11,7 @@ import { migrateDatabase } from "../db/migrate";
 const env = parseEnv();
 const handle = await openDatabase(openOptionsFromEnv(env));
 try {
-  await migrateDatabase(handle);
+  await migrateDatabase(handle, { ownerUrl: env.MIGRATION_DATABASE_URL });
   const result = await runReminderJob(handle.db, env, new Date());
   const total = result.reminded.reduce((n, r) => n + r.sent, 0);
   for (const r of result.reminded) console.log(`${r.slug}: ${r.sent} reminder${r.sent === 1 ? "" : "s"} sent${r.failed ? ` (${r.failed} could not be e-mailed)` : ""}`);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { EnvError, parseEnv } from "../app/env.server";
+import { enterAppRole, UnsafeDatabaseRoleError } from "../db/access";
 import { openDatabase, openOptionsFromEnv } from "../db/client";
 import { DatabaseLockedError } from "../db/lock";
 import { migrateDatabase } from "../db/migrate";
@@ -35,8 +36,9 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-  await migrateDatabase(handle);
+  await migrateDatabase(handle, { ownerUrl: env.MIGRATION_DATABASE_URL });
   const demo = env.DEMO_DATA ? await seedDemo(handle.db) : null;
+  await enterAppRole(handle);
 
   let build = await importBuild();
   const app = createApp({ db: handle.db, env, build: process.env.REMIX_DEV_ORIGIN ? () => Promise.resolve(build) : build });
@@ -61,7 +63,7 @@ async function main() {
 }
 
 main().catch(async (error) => {
-  if (error instanceof EnvError || error instanceof DatabaseLockedError) {
+  if (error instanceof EnvError || error instanceof DatabaseLockedError || error instanceof UnsafeDatabaseRoleError) {
     console.error(error.message);
   } else {
     console.error("Could not start:", error);

@@ -5,7 +5,7 @@ import type { Database } from "../../db/client";
 import type { RequestContext } from "../context";
 import { canSeeAuthority, isNationalRole, isTenantRole, nationalCan, permissionsFor, type NationalPermission, type NationalRole, type Permission, type TenantRole } from "../domain/permissions";
 import type { Actor } from "../services/audit.server";
-import type { TenantScope, UserScope } from "../services/scope.server";
+import { asSystem, type TenantScope, type UserScope } from "../services/scope.server";
 import { stepUpFresh, twoFactorGate } from "./two-factor-policy";
 import { readSessionToken, validateSessionToken, type SessionUser } from "./session.server";
 
@@ -107,12 +107,15 @@ export async function authorityAccess(
   slug: string,
   user: { id: string; nationalRole: NationalRole | null },
 ): Promise<{ authority: Authority; role: TenantRole | null; permissions: Set<Permission> } | null> {
-  const [row] = await db
-    .select({ authority, role: membership.role })
-    .from(authority)
-    .leftJoin(membership, and(eq(membership.authorityId, authority.id), eq(membership.userId, user.id)))
-    .where(eq(authority.slug, slug))
-    .limit(1);
+  // Before the tenant is known: the membership is looked up in the system scope.
+  const [row] = await asSystem(db, "memberships of a user", (tx) =>
+    tx
+      .select({ authority, role: membership.role })
+      .from(authority)
+      .leftJoin(membership, and(eq(membership.authorityId, authority.id), eq(membership.userId, user.id)))
+      .where(eq(authority.slug, slug))
+      .limit(1),
+  );
   const role = row && isTenantRole(row.role) ? row.role : null;
   if (!row || !canSeeAuthority(role, user.nationalRole)) return null;
   return { authority: row.authority, role, permissions: permissionsFor(role, user.nationalRole) };

@@ -6,13 +6,14 @@ import { BackLink } from "~/components/govuk/content";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { toAuditRows } from "~/services/audit/audit-rows";
 import { listAuditEvents } from "~/services/audit/list-audit-events.server";
+import { inTenant } from "~/services/scope.server";
 
 export const meta: MetaFunction = () => [{ title: `Audit log – ${SERVICE_NAME}` }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "audit:read");
   const page = Number(new URL(args.request.url).searchParams.get("page")) || 1;
-  const result = await listAuditEvents(args.context.db, { authorityId: access.authority.id, page });
+  const result = await inTenant(access.tenant, (tx) => listAuditEvents(tx, { authorityId: access.authority.id, page }));
   return { slug: access.authority.slug, name: access.authority.name, rows: toAuditRows(result), page: result.page, pages: result.pages, total: result.total };
 }
 

@@ -5,13 +5,14 @@ import { AuditTable } from "~/components/audit-table";
 import { Main, SERVICE_NAME } from "~/components/govuk/layout";
 import { toAuditRows } from "~/services/audit/audit-rows";
 import { listAuditEvents } from "~/services/audit/list-audit-events.server";
+import { nationalRead } from "~/services/scope.server";
 
 export const meta: MetaFunction = () => [{ title: `Audit log of every authority – ${SERVICE_NAME}` }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  await requireNational(args, "national:admin");
+  const { actor } = await requireNational(args, "national:admin");
   const page = Number(new URL(args.request.url).searchParams.get("page")) || 1;
-  const result = await listAuditEvents(args.context.db, { page });
+  const result = await nationalRead(args.context.db, actor, "audit trail of every authority", (tx) => listAuditEvents(tx, { page }));
   return { rows: toAuditRows(result), page: result.page, pages: result.pages, total: result.total };
 }
 

@@ -16,14 +16,14 @@ import { loadNationalCompare, visibleAuthorityIds } from "~/services/national/co
 export const meta: MetaFunction = () => [{ title: `Compare authorities over time – ${SERVICE_NAME}` }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, nationalRole } = await requireNational(args, "national:read");
+  const { user, nationalRole, actor } = await requireNational(args, "national:read");
   const { asOf, today, isToday } = readAsOf(args.request, args.context.now());
   const params = new URL(args.request.url).searchParams;
   const measureParam = params.get("measure");
   const measure = isMeasure(measureParam) ? measureParam : "adult-workers";
   const axis: Axis = params.get("axis") === "golive" ? "golive" : "calendar";
   const ids = await visibleAuthorityIds(args.context.db, { id: user.id, national: nationalRole !== null });
-  const data = await loadNationalCompare(args.context.db, ids, { slugs: readSlugs(params), measure, axis, asOf, today });
+  const data = await loadNationalCompare(args.context.db, ids, { slugs: readSlugs(params), measure, axis, asOf, today, reader: { actor, purpose: "national compare" } });
   return { ...data, isToday };
 }
 

@@ -13,11 +13,11 @@ import { loadNationalComparison, visibleAuthorityIds } from "~/services/national
 export const meta: MetaFunction = () => [{ title: `Compare authorities – ${SERVICE_NAME}` }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, nationalRole } = await requireNational(args, "national:read");
+  const { user, nationalRole, actor } = await requireNational(args, "national:read");
   const { asOf, today, isToday } = readAsOf(args.request, args.context.now());
   const query = readComparisonQuery(new URL(args.request.url).searchParams);
   const ids = await visibleAuthorityIds(args.context.db, { id: user.id, national: nationalRole !== null });
-  const comparison = await loadNationalComparison(args.context.db, ids, { asOf, today });
+  const comparison = await loadNationalComparison(args.context.db, ids, { asOf, today, reader: { actor, purpose: "national comparison" } });
   const rows = applyQuery(comparison.rows, query);
   return { ...comparison, rows, total: comparison.rows.length, query, isToday };
 }

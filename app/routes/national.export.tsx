@@ -12,11 +12,11 @@ const pounds = (pence: number | null) => (pence === null ? null : (pence / 100).
 
 /** The comparison table as CSV: exactly the rows the page shows for the same filters and sort. */
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, nationalRole } = await requireNational(args, "national:read");
+  const { user, nationalRole, actor } = await requireNational(args, "national:read");
   const { asOf, today } = readAsOf(args.request, args.context.now());
   const query = readComparisonQuery(new URL(args.request.url).searchParams);
   const ids = await visibleAuthorityIds(args.context.db, { id: user.id, national: nationalRole !== null });
-  const comparison = await loadNationalComparison(args.context.db, ids, { asOf, today });
+  const comparison = await loadNationalComparison(args.context.db, ids, { asOf, today, reader: { actor, purpose: "national comparison export" } });
   const rows = applyQuery(comparison.rows, query);
   const { thisYear, nextYear } = comparison.years;
   return csvResponse(

@@ -9,7 +9,7 @@ import { inTenant } from "./scope.server";
  * revision, which statement triggers raise in the same transaction as any change to its rows
  * (migration 0016), and the programme's (national settings). One indexed query tells whether a
  * kept result is still the truth, so every instance serves fresh figures after any write, by
- * any instance or tool; nothing is ever served from memory without that check. ADR 0008.
+ * any instance or tool; nothing is ever served from memory without that check. ADR 0009.
  */
 
 const PROGRAMME = "programme";

@@ -1,7 +1,8 @@
 import { and, eq, gt } from "drizzle-orm";
-import type { Executor } from "../../db/client";
+import type { Database, Executor } from "../../db/client";
 import { verification, type Verification } from "../../db/schema";
 import { generateSecureToken, sha256Hex } from "../auth/tokens.server";
+import { asSystem } from "./scope.server";
 
 export type VerificationPurpose = "invitation" | "password-reset" | "charter-signing";
 
@@ -33,14 +34,19 @@ export async function issueVerification(
   return { token, row };
 }
 
-/** Looks a link up without using it (a GET never consumes a link). */
-export async function findVerification(db: Executor, purpose: VerificationPurpose, token: string, now: Date): Promise<Verification | null> {
+/**
+ * Looks a link up without using it (a GET never consumes a link). The link says which authority
+ * it belongs to, so the look-up by token hash is a system path (ADR 0008).
+ */
+export async function findVerification(db: Database, purpose: VerificationPurpose, token: string, now: Date): Promise<Verification | null> {
   if (!token || token.length > 200) return null;
-  const [row] = await db
-    .select()
-    .from(verification)
-    .where(and(eq(verification.tokenHash, sha256Hex(token)), eq(verification.purpose, purpose), gt(verification.expiresAt, now)))
-    .limit(1);
+  const [row] = await asSystem(db, "link by token", (tx) =>
+    tx
+      .select()
+      .from(verification)
+      .where(and(eq(verification.tokenHash, sha256Hex(token)), eq(verification.purpose, purpose), gt(verification.expiresAt, now)))
+      .limit(1),
+  );
   return row ?? null;
 }
 

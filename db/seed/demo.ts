@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { setLocalScope } from "../access";
 import type { Database, Tx } from "../client";
 import { seedRun } from "../schema";
 import { DEMO_PASSWORD } from "./demo-accounts";
@@ -36,6 +37,8 @@ export async function seedDemo(db: Database, parts: SeedPart[] = DEMO_PARTS): Pr
     const done = await db.transaction(async (tx) => {
       // Two instances starting together on one server: the second waits, then finds the part done.
       await tx.execute(sql`select pg_advisory_xact_lock(7214032)`);
+      // Demo data spans authorities: the seed is one of the named system paths (ADR 0008).
+      await setLocalScope(tx, "system");
       const [already] = await tx.select().from(seedRun).where(eq(seedRun.name, part.name)).limit(1);
       if (already) return false;
       await part.run(tx);

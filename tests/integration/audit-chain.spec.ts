@@ -39,9 +39,14 @@ describe("hash-chained audit trail", () => {
     const rows = await t.db.select().from(auditEvent).where(eq(auditEvent.authorityId, a.id)).orderBy(asc(auditEvent.chainSeq));
     // Someone with the power to switch the append-only trigger off rewrites history.
     await t.db.transaction(async (tx) => {
+      // As the session's own role (PGlite: the superuser, not the app role tests run as).
+      await tx.execute(sql`SET LOCAL ROLE NONE`);
       await tx.execute(sql`ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`);
+      // The owner is held by row-level security too (ADR 0008) until they lift it.
+      await tx.execute(sql`ALTER TABLE audit_event NO FORCE ROW LEVEL SECURITY`);
       await tx.execute(sql`UPDATE audit_event SET after = '{"amount": 1}'::jsonb WHERE id = ${rows[1].id}`);
       await tx.execute(sql`DELETE FROM audit_event WHERE id = ${rows[2].id}`);
+      await tx.execute(sql`ALTER TABLE audit_event FORCE ROW LEVEL SECURITY`);
       await tx.execute(sql`ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only`);
     });
     const report = await chainOf(a.id);

@@ -5,6 +5,7 @@ import { loader as homeLoader } from "~/routes/_index";
 import { loader as healthLoader } from "~/routes/healthz";
 import { recordAudit } from "~/services/audit.server";
 import { INSUFFICIENT_PRIVILEGE, pgError } from "../../db/errors";
+import type { Tx } from "../../db/client";
 import { auditEvent, authority } from "../../db/schema";
 import { createAuthority, createSignedInUser } from "../factories";
 import { testContext } from "../helpers/context";
@@ -25,8 +26,15 @@ describe("schema and migrations", () => {
     expect(row.actorLabel).toBe("test");
     expect(row.occurredAt).toBeInstanceOf(Date);
     const refused = (e: unknown) => pgError(e)?.code === INSUFFICIENT_PRIVILEGE && /append-only/.test(pgError(e)!.message);
-    await expect(t.db.update(auditEvent).set({ action: "tampered" }).where(eq(auditEvent.id, row.id))).rejects.toSatisfy(refused);
-    await expect(t.db.delete(auditEvent).where(eq(auditEvent.id, row.id))).rejects.toSatisfy(refused);
+    // As the tables' owner (PGlite: the superuser) with row-level security lifted: the trigger still refuses.
+    const asOwner = (change: (tx: Tx) => Promise<unknown>) =>
+      t.db.transaction(async (tx) => {
+        await tx.execute(sql`set local role none`);
+        await tx.execute(sql`alter table audit_event no force row level security`);
+        await change(tx);
+      });
+    await expect(asOwner((tx) => tx.update(auditEvent).set({ action: "tampered" }).where(eq(auditEvent.id, row.id)))).rejects.toSatisfy(refused);
+    await expect(asOwner((tx) => tx.delete(auditEvent).where(eq(auditEvent.id, row.id)))).rejects.toSatisfy(refused);
     const [still] = await t.db.select().from(auditEvent).where(eq(auditEvent.id, row.id));
     expect(still.action).toBe("test.append");
   });

@@ -12,6 +12,7 @@ import { useTestDatabase } from "../helpers/db";
 import { call, getRequest } from "../helpers/requests";
 
 const t = useTestDatabase();
+const reader = { actor: { userId: null, label: "test" }, purpose: "read-model test" };
 const TODAY = "2022-01-15";
 const ctx = () => testContext(t.db, { now: () => new Date(`${TODAY}T12:00:00Z`) });
 type Dashboard = Awaited<ReturnType<typeof dashboardLoader>>;
@@ -76,7 +77,7 @@ describe("memoised read models", () => {
     const a = await createAuthority(t.db);
     await createAppointment(t.db, await createPost(t.db, a.id, { fte: 1, adultSpecialist: true, establishedOn: "2021-01-01" }), { startDate: "2021-06-01" });
     const { token } = await createSignedInUser(t.db, { authorityId: a.id, role: "viewer" });
-    const input = { asOf: TODAY, today: TODAY };
+    const input = { asOf: TODAY, today: TODAY, reader };
     expect((await loadNationalComparison(t.db, [a.id], input)).rows[0].now.criteria["adult-workers"].threshold).toBe(70);
     expect((await dashboard(a.slug, token)).d.thresholds.adultWorkers).toBe(70);
     const admin = await createUser(t.db, { nationalRole: "national-admin" });
@@ -92,7 +93,7 @@ describe("memoised read models", () => {
 
   it("comparison rows are recomputed only for the authorities that changed", async () => {
     const [a, b] = [await createAuthority(t.db, { name: "Aaa memo" }), await createAuthority(t.db, { name: "Bbb memo" })];
-    const input = { asOf: TODAY, today: TODAY };
+    const input = { asOf: TODAY, today: TODAY, reader };
     const first = await loadNationalComparison(t.db, [a.id, b.id], input);
     expect(first.rows.map((r) => r.name)).toEqual(["Aaa memo", "Bbb memo"]);
     await createAppointment(t.db, await createPost(t.db, b.id, { fte: 2, adultSpecialist: true, establishedOn: "2021-01-01" }), { startDate: "2021-06-01", fte: 2 });
@@ -102,7 +103,7 @@ describe("memoised read models", () => {
     expect(second.rows[1]).not.toBe(first.rows[1]);
     expect(second.rows[1].adultWorkers).toEqual({ inPost: 2, establishment: 2 });
     // Another date is another row.
-    const later = await loadNationalComparison(t.db, [a.id, b.id], { asOf: "2022-02-01", today: TODAY });
+    const later = await loadNationalComparison(t.db, [a.id, b.id], { asOf: "2022-02-01", today: TODAY, reader });
     expect(later.rows[0]).not.toBe(second.rows[0]);
   });
 });

@@ -2,7 +2,9 @@ import type { Authority } from "../../../db/schema";
 import type { Database } from "../../../db/client";
 import type { IsoDate } from "../../domain/dates";
 import { isTenantRole, permissionsFor, type NationalRole } from "../../domain/permissions";
-import { listAuthoritiesFor } from "../authorities/list-authorities.server";
+import type { Actor } from "../audit.server";
+import { listAuthorities, listAuthoritiesFor } from "../authorities/list-authorities.server";
+import { nationalRead } from "../scope.server";
 import type { ApiResult } from "./http.server";
 import { AUTHORITY_RESOURCES, authorityPath, type AuthorityResource } from "./resources";
 
@@ -40,8 +42,11 @@ const SUMMARY_COLUMNS = [
  * national roles; a tenant user's own, board members' excepted as on the pages), by name. One
  * query whatever their number.
  */
-export async function listApiAuthorities(db: Database, caller: { user: { id: string }; nationalRole: NationalRole | null }): Promise<ApiResult<ApiAuthoritySummary[], ApiAuthoritySummary>> {
-  const rows = await listAuthoritiesFor(db, { id: caller.user.id, national: caller.nationalRole !== null });
+export async function listApiAuthorities(db: Database, caller: { user: { id: string }; nationalRole: NationalRole | null; actor: Actor }): Promise<ApiResult<ApiAuthoritySummary[], ApiAuthoritySummary>> {
+  // A national caller's list is a cross-authority read: audited, on the national path.
+  const rows = caller.nationalRole
+    ? await nationalRead(db, caller.actor, "API list of authorities", async (tx) => (await listAuthorities(tx)).map((a) => ({ ...a, role: null })))
+    : await listAuthoritiesFor(db, { id: caller.user.id, national: false });
   const data = rows.filter((a) => permissionsFor(isTenantRole(a.role) ? a.role : null, caller.nationalRole).has("authority:read")).map(summary);
   return { data, csv: { filename: "authorities.csv", rows: data, columns: SUMMARY_COLUMNS } };
 }

@@ -9,6 +9,7 @@ import { normaliseEmail } from "../../domain/email";
 import { sendEmail } from "../../email/send.server";
 import type { Env } from "../../env.server";
 import { recordAudit } from "../audit.server";
+import { asSystem } from "../scope.server";
 import { issueVerification } from "../verification.server";
 
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
@@ -29,7 +30,7 @@ export async function requestPasswordReset(db: Database, env: Env, input: { emai
   );
   const [user] = await db.select({ id: appUser.id, name: appUser.name }).from(appUser).where(eq(appUser.email, email)).limit(1);
   if (!user) return;
-  const { token, row } = await db.transaction(async (tx) => {
+  const { token, row } = await asSystem(db, "link by token", async (tx) => {
     const issued = await issueVerification(tx, {
       purpose: "password-reset",
       target: user.id,

@@ -5,6 +5,7 @@ import { COMMON_PASSWORD_MESSAGE, hashPassword, isCommonPassword } from "../../a
 import { createSession, invalidateUserSessions } from "../../auth/session.server";
 import { InvalidError } from "../../errors";
 import { recordAudit } from "../audit.server";
+import { asSystem } from "../scope.server";
 import { consumeVerification, findVerification } from "../verification.server";
 
 export const LINK_USED_MESSAGE = "This link has already been used or has expired.";
@@ -21,7 +22,8 @@ export async function checkPasswordResetLink(db: Database, token: string, now: D
 export async function resetPassword(db: Database, input: { token: string; password: string; ip: string; userAgent: string | null; now: Date }) {
   if (await isCommonPassword(input.password)) throw new InvalidError("Choose a less common password", { password: COMMON_PASSWORD_MESSAGE });
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  // A reset link belongs to no authority: the system path for links (ADR 0008).
+  return asSystem(db, "link by token", async (tx) => {
     const link = await consumeVerification(tx, "password-reset", input.token, input.now);
     if (!link) throw new InvalidError(LINK_USED_MESSAGE);
     const [user] = await tx

@@ -1,4 +1,6 @@
 import type { Database, Executor } from "../../../db/client";
+import type { Actor } from "../audit.server";
+import { nationalRead } from "../scope.server";
 import { COHORTS, cohortLabel } from "../../domain/authority";
 import {
   comparisonRow,
@@ -28,12 +30,10 @@ export async function visibleAuthorityIds(db: Executor, user: { id: string; nati
   return (await listAuthoritiesFor(db, user)).map((a) => a.id);
 }
 
-/**
- * Reads whole sets in one transaction (a consistent picture of every authority). National reads
- * span authorities, so they do not go through inTenant.
- */
-function readAll<T>(db: Database, fn: (tx: Executor) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => fn(tx));
+/** Who reads across authorities and why: the national read path audits both (ADR 0008). */
+export interface NationalReader {
+  actor: Actor;
+  purpose: string;
 }
 
 /** A national outcome indicator, as a column: its change since the baseline per 10,000 children. */
@@ -68,10 +68,10 @@ function options(rows: ComparisonRow[]) {
  * The national comparison: one row per visible authority, computed from whole sets loaded in a
  * fixed number of queries (however many authorities, posts, people and records there are).
  */
-export async function loadNationalComparison(db: Database, authorityIds: readonly string[], input: { asOf: IsoDate; today: IsoDate }): Promise<NationalComparison> {
+export async function loadNationalComparison(db: Database, authorityIds: readonly string[], input: { asOf: IsoDate; today: IsoDate; reader: NationalReader }): Promise<NationalComparison> {
   const { rows, indicators } = await comparisonRows(db, authorityIds, input);
   const years = gapYears(input.asOf);
-  return { ...input, indicators, years: { thisYear: years.thisYear.label, nextYear: years.nextYear.label }, rows, ...options(rows) };
+  return { asOf: input.asOf, today: input.today, indicators, years: { thisYear: years.thisYear.label, nextYear: years.nextYear.label }, rows, ...options(rows) };
 }
 
 // A row walks all of an authority's posts, people, attendance, funding and outcome figures:
@@ -84,10 +84,11 @@ const rowMemos = memoPerDatabase<ComparisonRow>(2_000);
  * authorities whose rows are not kept for their current version, their facts in a fixed number
  * of queries (however many authorities, posts, people and records there are).
  */
-async function comparisonRows(db: Database, authorityIds: readonly string[], input: { asOf: IsoDate; today: IsoDate }): Promise<{ rows: ComparisonRow[]; indicators: OutcomeColumn[] }> {
+async function comparisonRows(db: Database, authorityIds: readonly string[], input: { asOf: IsoDate; today: IsoDate; reader: NationalReader }): Promise<{ rows: ComparisonRow[]; indicators: OutcomeColumn[] }> {
   const key = (id: string) => memoKey(id, input.asOf, input.today);
   const rowMemo = rowMemos(db);
-  return readAll(db, async (tx) => {
+  // One national read (audited, read only): a consistent picture of every authority (ADR 0008).
+  return nationalRead(db, input.reader.actor, input.reader.purpose, async (tx) => {
     const versions = await dataVersions(tx, authorityIds);
     const kept = new Map<string, ComparisonRow>();
     for (const id of authorityIds) {
@@ -134,14 +135,14 @@ function measureOn(f: AuthorityComparisonFacts, measure: MeasureKey, date: IsoDa
 export async function loadNationalCompare(
   db: Database,
   authorityIds: readonly string[],
-  input: { slugs: string[]; measure: MeasureKey; axis: Axis; asOf: IsoDate; today: IsoDate },
+  input: { slugs: string[]; measure: MeasureKey; axis: Axis; asOf: IsoDate; today: IsoDate; reader: NationalReader },
 ) {
   const { asOf, today, measure, axis } = input;
-  const { rows, indicators } = await comparisonRows(db, authorityIds, { asOf, today });
+  const { rows, indicators } = await comparisonRows(db, authorityIds, { asOf, today, reader: input.reader });
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   const chosen = input.slugs.map((s) => bySlug.get(s)).filter((r): r is ComparisonRow => Boolean(r));
   // The series need the chosen authorities' dated facts (a handful: the page caps the choice).
-  const { facts } = await readAll(db, (tx) => loadComparisonFacts(tx, chosen.map((r) => r.id), today));
+  const { facts } = await nationalRead(db, input.reader.actor, input.reader.purpose, (tx) => loadComparisonFacts(tx, chosen.map((r) => r.id), today));
   const unknown = input.slugs.filter((s) => !bySlug.has(s));
 
   const measures = [

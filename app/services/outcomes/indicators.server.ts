@@ -4,7 +4,7 @@ import { outcomeIndicator } from "../../../db/schema";
 import type { Direction, OutcomeUnit, PeriodType } from "../../domain/outcomes";
 import { InvalidError } from "../../errors";
 import { recordAudit } from "../audit.server";
-import { inTenant, type TenantScope, type UserScope } from "../scope.server";
+import { asSystem, inTenant, type TenantScope, type UserScope } from "../scope.server";
 import { loadIndicators, toIndicator, type Indicator } from "./facts.server";
 
 export interface IndicatorInput {
@@ -56,7 +56,8 @@ function keyFor(name: string): string {
 
 /** A national indicator (national admins): every authority's scorecard gets it. Its key comes from its name. */
 export async function createNationalIndicator(scope: UserScope, input: IndicatorInput): Promise<Indicator> {
-  return scope.db.transaction(async (tx) => {
+  // Shared by every authority, so outside any one tenant: the named system path.
+  return asSystem(scope.db, "national indicators", async (tx) => {
     await refuseDuplicateName(tx, input.name, null);
     const base = keyFor(input.name) || "indicator";
     const [taken] = await tx.select({ id: outcomeIndicator.id }).from(outcomeIndicator).where(eq(outcomeIndicator.key, base));

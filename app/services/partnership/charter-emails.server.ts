@@ -7,6 +7,7 @@ import CharterSigningRequestEmail, { charterSigningRequestSubject } from "../../
 import { formatDate, formatDateTime, londonDate } from "../../domain/dates";
 import { sendEmail, type SentEmail } from "../../email/send.server";
 import type { Env } from "../../env.server";
+import { inTenant } from "../scope.server";
 import { issueVerification } from "../verification.server";
 
 /** A signing link works for 30 days, once. A reminder sends a fresh link and the earlier one stops working. */
@@ -116,7 +117,7 @@ export interface SignedNews {
  * the charter, the news to every signer and programme manager.
  */
 export async function sendSignatureReceipts(db: Database, env: Env, n: SignedNews): Promise<void> {
-  const managers = await programmeManagerEmails(db, n.authorityId);
+  const managers = await inTenant({ db, authorityId: n.authorityId }, (tx) => programmeManagerEmails(tx, n.authorityId));
   const certificateLink = `${env.APP_URL}/a/${n.slug}/partnership/charter/${n.versionId}/certificate`;
   const base = {
     authorityName: n.authorityName,

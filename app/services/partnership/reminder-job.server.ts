@@ -5,6 +5,7 @@ import { currentVersionOn } from "../../domain/charter";
 import { londonDate } from "../../domain/dates";
 import type { Env } from "../../env.server";
 import type { Actor } from "../audit.server";
+import { asSystem } from "../scope.server";
 import { sendReminders } from "./signing-requests.server";
 
 export const REMINDER_JOB_ACTOR: Actor = { userId: null, label: "reminder job" };
@@ -21,11 +22,12 @@ export interface ReminderJobResult {
  * running it again the same day reminds nobody twice.
  */
 export async function runReminderJob(db: Database, env: Env, now: Date): Promise<ReminderJobResult> {
-  const rows = await db
+  // Which authorities have a published charter spans tenants; each reminder then runs in its own.
+  const rows = await asSystem(db, "reminder job", (tx) => tx
     .select({ authorityId: authority.id, slug: authority.slug, versionId: charterVersion.id, number: charterVersion.number, title: charterVersion.title, publishedAt: charterVersion.publishedAt, reviewIntervalMonths: charterVersion.reviewIntervalMonths })
     .from(charterVersion)
     .innerJoin(authority, eq(authority.id, charterVersion.authorityId))
-    .where(isNotNull(charterVersion.publishedAt));
+    .where(isNotNull(charterVersion.publishedAt)));
   const bySlug = new Map<string, { authorityId: string; versions: typeof rows }>();
   for (const r of rows) {
     const entry = bySlug.get(r.slug) ?? { authorityId: r.authorityId, versions: [] };

@@ -7,6 +7,7 @@ import { createSession } from "../../auth/session.server";
 import { isTenantRole, type TenantRole } from "../../domain/permissions";
 import { InvalidError } from "../../errors";
 import { recordAudit } from "../audit.server";
+import { asSystem } from "../scope.server";
 import { consumeVerification, findVerification } from "../verification.server";
 import { LINK_USED_MESSAGE } from "../auth/reset-password.server";
 
@@ -48,7 +49,8 @@ export async function acceptInvitation(db: Database, input: AcceptInput): Promis
   await enforce(db, [[`link:ip:${input.ip}`, LIMITS.linkPerIp]], input.now);
   if (input.name && (await isCommonPassword(input.password))) throw new InvalidError("Choose a less common password", { password: COMMON_PASSWORD_MESSAGE });
   const newPasswordHash = input.name ? await hashPassword(input.password) : null;
-  const result = await db.transaction(async (tx) => {
+  // The link names the authority only once it is read: the system path, as for any link.
+  const result = await asSystem(db, "link by token", async (tx) => {
     const link = await consumeVerification(tx, "invitation", input.token, input.now);
     if (!link?.authorityId) throw new InvalidError(LINK_USED_MESSAGE);
     const data = link.data as { email: string; role: string };

@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv, type Env } from "../../../app/env.server";
+import { enterAppRole } from "../../../db/access";
 import { openDatabase, type DatabaseHandle } from "../../../db/client";
 import { migrateDatabase } from "../../../db/migrate";
 import { seedDemo } from "../../../db/seed/demo";
@@ -38,6 +39,8 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
   const handle = await openDatabase({ kind: "pglite", dataDir });
   await migrateDatabase(handle);
   await seedDemo(handle.db);
+  // As the production server does: the app runs as the non-superuser role RLS holds.
+  await enterAppRole(handle);
   const build = (await import(/* @vite-ignore */ pathToFileURL(buildPath).href)) as ServerBuild;
   // Listen first, so the app knows its own address for the links it e-mails.
   const server = createServer();

@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "~/auth/rate-limit.server";
 import { createUser } from "../../factories";
-import { useTestDatabase } from "../../helpers/db";
+import { serverDatabaseEnv, useTestDatabase } from "../../helpers/db";
 
 /**
  * Two production servers (separate processes) on one PostgreSQL database, as behind a load
@@ -35,7 +35,7 @@ interface Instance {
 async function startInstance(): Promise<Instance> {
   const port = await freePort();
   const child = spawn(process.execPath, ["build/server.js"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: process.env.TEST_DATABASE_URL, PORT: String(port), HOST: "127.0.0.1", APP_URL, DEMO_DATA: "false", TWO_FACTOR: "optional" },
+    env: { ...process.env, NODE_ENV: "production", ...serverDatabaseEnv(), PORT: String(port), HOST: "127.0.0.1", APP_URL, DEMO_DATA: "false", TWO_FACTOR: "optional" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
