@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { formatDate } from "~/domain/dates";
 
@@ -7,6 +7,9 @@ import { formatDate } from "~/domain/dates";
  * `children` adds filters (selects) shown before the date; `extra` keeps other query values.
  */
 export function AsOfForm({ asOf, isToday, extra, children }: { asOf: string; isToday: boolean; extra?: Record<string, string>; children?: ReactNode }) {
+  // Back to today keeps whatever else the page was showing (filters, sort), dropping the date only.
+  const others = new URLSearchParams(useLocation().search);
+  others.delete("asOf");
   return (
     <Form method="get" className="app-as-of app-no-print">
       {Object.entries(extra ?? {}).map(([k, v]) => (
@@ -23,7 +26,7 @@ export function AsOfForm({ asOf, isToday, extra, children }: { asOf: string; isT
             Show
           </button>
           {!isToday ? (
-            <a className="govuk-link" href="?">
+            <a className="govuk-link" href={`?${others}`}>
               Back to today
             </a>
           ) : null}

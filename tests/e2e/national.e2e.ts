@@ -59,6 +59,10 @@ describe.skipIf(browserMissing)("national comparison in Chromium", () => {
       expect(lines[0]).toMatch(/^Authority,Slug,Cohort,Region/);
       expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["Walsall", "Dudley", "Telford and Wrekin"]);
 
+      // Another date with a filter on: "Back to today" drops the date and keeps the filter.
+      await page.goto("/national/comparison?cohort=sfpc-wave-2&asOf=2022-01-31");
+      await expect(page.getByRole("link", { name: "Back to today" }).getAttribute("href")).resolves.toBe("?cohort=sfpc-wave-2");
+
       // The compare view: two authorities on one chart, aligned on their go-live days.
       await page.goto("/national/compare");
       await page.getByRole("heading", { name: "Compare authorities over time" }).waitFor();
