@@ -11,7 +11,7 @@ import { openDatabase, type DatabaseHandle } from "../../../db/client";
 import { migrateDatabase } from "../../../db/migrate";
 import { seedDemo } from "../../../db/seed/demo";
 import { createApp } from "../../../server/app";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { appUser } from "../../../db/schema";
 import { createSession, sessionCookieName } from "../../../app/auth/session.server";
 import type { Browser } from "playwright-core";
@@ -25,6 +25,12 @@ export interface RunningApp {
   env: Env;
   /** A session for a demo account, as a cookie for the browser (tests of other journeys skip the sign-in form). */
   sessionCookie(email: string): Promise<{ name: string; value: string; url: string }>;
+  /**
+   * Runs a test's own set-up on the app's database in the maintenance scope (row-level security
+   * holds the app's role otherwise). Only while no request is being served: the setting is the
+   * embedded connection's, shared with the app.
+   */
+  maintenance<T>(fn: (db: DatabaseHandle["db"]) => Promise<T>): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -57,6 +63,14 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
       if (!user) throw new Error(`no user ${email}`);
       const { token } = await createSession(handle.db, user.id, new Date());
       return { name: sessionCookieName(env), value: token, url };
+    },
+    async maintenance(fn) {
+      await handle.db.execute(sql`select set_config('app.scope', 'maintenance', false)`);
+      try {
+        return await fn(handle.db);
+      } finally {
+        await handle.db.execute(sql`select set_config('app.scope', '', false)`);
+      }
     },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

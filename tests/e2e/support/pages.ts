@@ -322,7 +322,7 @@ const cache = new WeakMap<RunningApp, Promise<SweepGroup[]>>();
 export function sweepPages(app: RunningApp): Promise<SweepGroup[]> {
   let found = cache.get(app);
   if (!found) {
-    found = loadIds(app).then(groups);
+    found = app.maintenance(() => loadIds(app)).then(groups);
     cache.set(app, found);
   }
   return found;
