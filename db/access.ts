@@ -35,6 +35,11 @@ export async function becomePgliteAppRole(db: Executor): Promise<void> {
   const exists = await db.execute(sql`select 1 from pg_roles where rolname = ${PGLITE_APP_ROLE}`);
   if (rowsOf(exists).length === 0) await db.execute(sql`create role ${sql.identifier(PGLITE_APP_ROLE)} nologin`);
   await grantAppRole(db, PGLITE_APP_ROLE);
+  // PGlite has no autovacuum, so no planner statistics unless asked: without them the policies'
+  // conditions are guessed so selective that a national read of every booking was planned as a
+  // nested loop (minutes at 150 authorities instead of seconds). Refreshed at each start, while
+  // still the owner (ANALYZE needs it); seconds even at national scale.
+  await db.execute(sql`analyze`);
   await db.execute(sql`set role ${sql.identifier(PGLITE_APP_ROLE)}`);
 }
 
