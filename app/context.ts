@@ -16,6 +16,12 @@ export type RequestContext = {
   now: () => Date;
   /** The Content-Security-Policy nonce of this response (set by the server). */
   nonce?: string;
+  /**
+   * Work the loaders of one request share (the session, the membership): Remix runs them in
+   * parallel, each with its own Request object. Made fresh by the server for every request; a
+   * context without it (a test calling one loader) shares by Request object instead.
+   */
+  shared?: Map<string, Promise<unknown>>;
 };
 
 declare module "@remix-run/server-runtime" {

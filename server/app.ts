@@ -40,7 +40,7 @@ export function createApp({ db, env, build, root = process.cwd(), now = () => ne
     createRequestHandler({
       build,
       mode: env.NODE_ENV,
-      getLoadContext: (req, res): RequestContext => ({ db, env, ip: req.ip ?? "unknown", now, nonce: res.locals.nonce as string }),
+      getLoadContext: (req, res) => requestContext({ db, env, now, ip: req.ip ?? "unknown", nonce: res.locals.nonce as string }),
     }),
   );
 
@@ -50,6 +50,11 @@ export function createApp({ db, env, build, root = process.cwd(), now = () => ne
     if (!res.headersSent) res.status(500).type("text/plain").send("Sorry, there is a problem with the service.");
   });
   return app;
+}
+
+/** What every loader and action of one request is given; `shared` is new for each request. */
+export function requestContext(base: Omit<RequestContext, "shared">): RequestContext {
+  return { ...base, shared: new Map() };
 }
 
 /**

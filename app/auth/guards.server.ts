@@ -23,17 +23,22 @@ export function forbidden(): Response {
   return new Response("Forbidden", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
-// Parent and child loaders run in parallel on one request: resolve the session once.
-const sessionByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+const sharedByRequest = new WeakMap<Request, Map<string, Promise<unknown>>>();
 
-export function getSessionUser({ request, context }: Args): Promise<SessionUser | null> {
-  let found = sessionByRequest.get(request);
-  if (!found) {
-    const token = readSessionToken(request, context.env);
-    found = token ? validateSessionToken(context.db, token, context.now()) : Promise.resolve(null);
-    sessionByRequest.set(request, found);
-  }
+/** Parent and child loaders run in parallel on one request: work they all need is done once. */
+function once<T>({ request, context }: Args, key: string, work: () => Promise<T>): Promise<T> {
+  let shared = context.shared ?? sharedByRequest.get(request);
+  if (!shared) sharedByRequest.set(request, (shared = new Map()));
+  let found = shared.get(key) as Promise<T> | undefined;
+  if (!found) shared.set(key, (found = work()));
   return found;
+}
+
+export function getSessionUser(args: Args): Promise<SessionUser | null> {
+  return once(args, "session", () => {
+    const token = readSessionToken(args.request, args.context.env);
+    return token ? validateSessionToken(args.context.db, token, args.context.now()) : Promise.resolve(null);
+  });
 }
 
 export interface SignedIn extends SessionUser {
@@ -87,7 +92,8 @@ export interface TenantAccess extends SignedIn {
  */
 export async function requireMembership(args: Args, permission: Permission): Promise<TenantAccess> {
   const signedIn = await requireUser(args);
-  const found = await authorityAccess(args.context.db, args.params?.slug ?? "", { id: signedIn.user.id, nationalRole: signedIn.nationalRole });
+  const slug = args.params?.slug ?? "";
+  const found = await once(args, `access:${slug}`, () => authorityAccess(args.context.db, slug, { id: signedIn.user.id, nationalRole: signedIn.nationalRole }));
   if (!found) throw notFound();
   if (!found.permissions.has(permission)) throw forbidden();
   return {
