@@ -1,11 +1,13 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { loader as dashboardLoader } from "~/routes/a.$slug._index";
+import { loader as quarterlyLoader } from "~/routes/a.$slug.reports.quarterly.$quarter._index";
+import { saveNarrative } from "~/services/reports/reports.server";
 import { loadNationalComparison } from "~/services/national/comparison.server";
 import { dataVersions } from "~/services/read-models.server";
 import { updateProgrammeThresholds } from "~/services/settings/update-programme-thresholds.server";
 import { countQueries } from "../../db/client";
-import { post } from "../../db/schema";
+import { appUser, post } from "../../db/schema";
 import { createAppointment, createAuthority, createPost, createSignedInUser, createUser } from "../factories";
 import { testContext } from "../helpers/context";
 import { useTestDatabase } from "../helpers/db";
@@ -105,5 +107,33 @@ describe("memoised read models", () => {
     // Another date is another row.
     const later = await loadNationalComparison(t.db, [a.id, b.id], { asOf: "2022-02-01", today: TODAY, reader });
     expect(later.rows[0]).not.toBe(second.rows[0]);
+  });
+
+  it("a report's figures are kept until the data changes; its text and who wrote it are read fresh every time", async () => {
+    const a = await createAuthority(t.db);
+    const p = await createPost(t.db, a.id, { fte: 1, adultSpecialist: true, establishedOn: "2021-01-01" });
+    const { token, user } = await createSignedInUser(t.db, { authorityId: a.id, role: "programme-manager" });
+    type Quarterly = { report: { sections: { key: string; narrative: { body: string; updatedBy: string | null } | null }[] } };
+    const quarterly = async () => {
+      const { result, queries } = await countQueries(() => call(quarterlyLoader, getRequest(`/a/${a.slug}/reports/quarterly/2021-Q4`, { token }), { slug: a.slug, quarter: "2021-Q4" }, ctx()));
+      expect(result.status).toBe(200);
+      return { r: result.data as Quarterly, text: JSON.stringify(result.data), queries };
+    };
+    const first = await quarterly();
+    const again = await quarterly();
+    expect(again.text).toBe(first.text);
+    expect(again.queries).toBeLessThan(first.queries / 3);
+
+    await createAppointment(t.db, p, { startDate: "2021-06-01" });
+    const changed = await quarterly();
+    expect(changed.text).not.toBe(first.text);
+    expect(changed.queries).toBeGreaterThan(again.queries);
+
+    const scope = { db: t.db, authorityId: a.id, actor: { userId: user.id, label: user.email }, now: new Date(`${TODAY}T12:00:00Z`) };
+    await saveNarrative(scope, { report: "quarterly", period: "2021-Q4", section: "risks", version: 0, body: "Venue risk remains." }, TODAY);
+    // A new name raises no data revision, yet the report shows it.
+    await t.db.update(appUser).set({ name: "Renamed Person" }).where(eq(appUser.id, user.id));
+    const risks = (await quarterly()).r.report.sections.find((s) => s.key === "risks")!;
+    expect(risks.narrative).toMatchObject({ body: "Venue risk remains.", updatedBy: "Renamed Person" });
   });
 });

@@ -6,6 +6,7 @@ import { assembleCommitteeUpdate, assembleQuarterlyReturn, committeeWindow, sect
 import { NARRATIVE_MAX, normaliseNarrative, parseQuarterSlug, quarterSlug, quarterWindow, withNarratives, type Narrative, type QuarterWindow, type Report, type ReportKind } from "../../domain/reports";
 import { ConflictError, InvalidError, NotFoundError } from "../../errors";
 import { recordAudit } from "../audit.server";
+import { memoisedRead, memoPerDatabase } from "../read-models.server";
 import { inTenant, type TenantScope } from "../scope.server";
 import { loadReportFacts } from "./load-report-facts.server";
 
@@ -19,6 +20,11 @@ async function loadNarratives(tx: Executor, authorityId: string, report: ReportK
   return new Map(rows.map((r) => [r.section, { body: r.body, version: r.version, updatedAt: r.updatedAt.toISOString(), updatedBy: r.updatedBy }]));
 }
 
+// A report's figures walk the authority's whole record: kept per authority, report, period and
+// today until its data changes (ADR 0009). The narratives are read fresh each time: they show
+// who last changed them, and a user's name raises no data revision.
+const reports = memoPerDatabase<Report>(200);
+
 /**
  * The quarterly DfE return of a financial-year quarter: the one model the page, the .docx and the
  * CSV are rendered from. Figures are taken at the quarter's end (today while it runs). A quarter
@@ -27,21 +33,22 @@ async function loadNarratives(tx: Executor, authorityId: string, report: ReportK
 export async function buildQuarterlyReturn(scope: TenantScope, authority: Authority, quarter: Quarter, today: IsoDate): Promise<{ report: Report; window: QuarterWindow }> {
   const window = quarterWindow(quarter, today);
   if (!window) throw new NotFoundError("That quarter has not started");
-  return inTenant(scope, async (tx) => {
-    const [facts, narratives] = await Promise.all([loadReportFacts(tx, authority), loadNarratives(tx, scope.authorityId, "quarterly", quarterSlug(quarter))]);
-    const report = assembleQuarterlyReturn(facts, window);
-    return { report: { ...report, sections: withNarratives(report.sections, narratives) }, window };
-  });
+  const period = quarterSlug(quarter);
+  const [report, narratives] = await Promise.all([
+    memoisedRead(scope, reports, ["quarterly", period, today], async (tx) => assembleQuarterlyReturn(await loadReportFacts(tx, authority), window)),
+    inTenant(scope, (tx) => loadNarratives(tx, scope.authorityId, "quarterly", period)),
+  ]);
+  return { report: { ...report, sections: withNarratives(report.sections, narratives) }, window };
 }
 
 /** The committee update as of a date (not after today): the same facts, under the committee headings. */
 export async function buildCommitteeUpdate(scope: TenantScope, authority: Authority, asOf: IsoDate, today: IsoDate): Promise<Report> {
   if (!isIsoDate(asOf) || asOf > today) throw new NotFoundError("A committee update is written as of today or an earlier date");
-  return inTenant(scope, async (tx) => {
-    const [facts, narratives] = await Promise.all([loadReportFacts(tx, authority), loadNarratives(tx, scope.authorityId, "committee", asOf)]);
-    const report = assembleCommitteeUpdate(facts, committeeWindow(asOf), today);
-    return { ...report, sections: withNarratives(report.sections, narratives) };
-  });
+  const [report, narratives] = await Promise.all([
+    memoisedRead(scope, reports, ["committee", asOf, today], async (tx) => assembleCommitteeUpdate(await loadReportFacts(tx, authority), committeeWindow(asOf), today)),
+    inTenant(scope, (tx) => loadNarratives(tx, scope.authorityId, "committee", asOf)),
+  ]);
+  return { ...report, sections: withNarratives(report.sections, narratives) };
 }
 
 export interface NarrativeInput {
