@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   applyQuery,
   cellState,
+  COMPARISON_PAGE_SIZE,
+  pageOfRows,
   comparisonRow,
   comparisonSearch,
   comparisonStatus,
@@ -169,8 +171,27 @@ describe("sorting and filtering", () => {
   });
 
   it("reads the query string, falling back to the defaults", () => {
-    expect(readComparisonQuery(new URLSearchParams("sort=mi&dir=desc&cohort=originator&region=London&status=live"))).toEqual({ sort: "mi", direction: "desc", cohort: "originator", region: "London", status: "live" });
-    expect(readComparisonQuery(new URLSearchParams("sort=drop+table&dir=sideways&status=maybe&region=%20"))).toEqual({ sort: "name", direction: "asc", cohort: null, region: null, status: null });
+    expect(readComparisonQuery(new URLSearchParams("sort=mi&dir=desc&cohort=originator&region=London&status=live"))).toEqual({ sort: "mi", direction: "desc", cohort: "originator", region: "London", status: "live", page: 1 });
+    expect(readComparisonQuery(new URLSearchParams("sort=drop+table&dir=sideways&status=maybe&region=%20"))).toEqual({ sort: "name", direction: "asc", cohort: null, region: null, status: null, page: 1 });
+  });
+
+  it("reads the page: a whole number from 1, or all; anything else is the first page", () => {
+    const page = (q: string) => readComparisonQuery(new URLSearchParams(q)).page;
+    expect(page("page=3")).toBe(3);
+    expect(page("page=all")).toBe("all");
+    for (const bad of ["page=0", "page=-1", "page=2.5", "page=abc", "page=999999", "page=", ""]) expect(page(bad), bad).toBe(1);
+  });
+
+  it("cuts the rows into pages of 50, bringing a page past the end back to the last", () => {
+    const many = Array.from({ length: 123 }, (_, i) => i + 1);
+    expect(COMPARISON_PAGE_SIZE).toBe(50);
+    expect(pageOfRows(many, 1)).toMatchObject({ page: 1, pages: 3, from: 1, to: 50 });
+    expect(pageOfRows(many, 1).rows).toEqual(many.slice(0, 50));
+    expect(pageOfRows(many, 3)).toMatchObject({ page: 3, pages: 3, from: 101, to: 123, rows: many.slice(100) });
+    expect(pageOfRows(many, 9)).toMatchObject({ page: 3, from: 101, to: 123 });
+    expect(pageOfRows(many, "all")).toMatchObject({ page: "all", pages: 3, from: 1, to: 123, rows: many });
+    expect(pageOfRows([], 1)).toEqual({ rows: [], page: 1, pages: 1, from: 0, to: 0 });
+    expect(pageOfRows(many.slice(0, 50), 2)).toMatchObject({ page: 1, pages: 1, from: 1, to: 50 });
   });
 
   it("applies filters then the sort, and writes the query string back", () => {
@@ -179,6 +200,9 @@ describe("sorting and filtering", () => {
     expect(comparisonSearch(q)).toBe("?region=West+Midlands&sort=mi&dir=desc");
     expect(comparisonSearch({ sort: "name", direction: "asc" })).toBe("");
     expect(comparisonSearch({ cohort: "x", status: "live" })).toBe("?cohort=x&status=live");
+    expect(comparisonSearch({ ...q, page: 2 })).toBe("?region=West+Midlands&sort=mi&dir=desc&page=2");
+    expect(comparisonSearch({ page: "all" })).toBe("?page=all");
+    expect(comparisonSearch({ page: 1 })).toBe("");
   });
 
   it("links each header to sort by it, flipping the direction of the current one", () => {
@@ -186,6 +210,9 @@ describe("sorting and filtering", () => {
     expect(sortLink(q, "mi")).toEqual({ search: "?sort=mi&dir=desc", current: "asc" });
     expect(sortLink({ ...q, direction: "desc" }, "mi")).toEqual({ search: "?sort=mi", current: "desc" });
     expect(sortLink(q, "region")).toEqual({ search: "?sort=region", current: null });
+    // A new order starts at its first page; showing all stays showing all.
+    expect(sortLink({ ...q, page: 3 }, "region").search).toBe("?sort=region");
+    expect(sortLink({ ...q, page: "all" }, "region").search).toBe("?sort=region&page=all");
   });
 });
 

@@ -250,7 +250,12 @@ export function filterRows<R extends ComparisonRow>(rows: readonly R[], f: Compa
 export interface ComparisonQuery extends ComparisonFilters {
   sort: SortKey;
   direction: SortDirection;
+  /** Which page of COMPARISON_PAGE_SIZE rows, from 1; "all" for every row on one page. */
+  page: number | "all";
 }
+
+/** Rows per page: 26 columns by 150 authorities is too long a page to read (or to render). */
+export const COMPARISON_PAGE_SIZE = 50;
 
 const isSortKey = (v: string | null): v is SortKey => v !== null && ((BASE_SORT_KEYS as readonly string[]).includes(v) || /^outcome:[a-z0-9-]{1,60}$/.test(v));
 const isStatus = (v: string | null): v is ComparisonStatus => v !== null && v in STATUS_LABELS;
@@ -266,7 +271,14 @@ export function readComparisonQuery(params: URLSearchParams): ComparisonQuery {
     cohort: text("cohort"),
     region: text("region"),
     status: isStatus(status) ? status : null,
+    page: readPage(params.get("page")),
   };
+}
+
+function readPage(raw: string | null): number | "all" {
+  if (raw === "all") return "all";
+  const n = raw && /^[1-9]\d{0,4}$/.test(raw) ? Number(raw) : 1;
+  return n;
 }
 
 /** The query string for a state of the table (defaults left out). */
@@ -277,6 +289,7 @@ export function comparisonSearch(q: Partial<ComparisonQuery>): string {
   if (q.status) params.set("status", q.status);
   if (q.sort && q.sort !== "name") params.set("sort", q.sort);
   if (q.direction === "desc") params.set("dir", "desc");
+  if (q.page !== undefined && q.page !== 1) params.set("page", String(q.page));
   const s = params.toString();
   return s ? `?${s}` : "";
 }
@@ -284,7 +297,28 @@ export function comparisonSearch(q: Partial<ComparisonQuery>): string {
 /** Where a column header links: the same column in the other direction when sorted by it, else ascending. */
 export function sortLink(q: ComparisonQuery, key: SortKey): { search: string; current: SortDirection | null } {
   const current = q.sort === key ? q.direction : null;
-  return { search: comparisonSearch({ ...q, sort: key, direction: current === "asc" ? "desc" : "asc" }), current };
+  // A new order starts again at its first page (showing all stays showing all).
+  return { search: comparisonSearch({ ...q, sort: key, direction: current === "asc" ? "desc" : "asc", page: q.page === "all" ? "all" : 1 }), current };
+}
+
+export interface RowsPage<R> {
+  rows: R[];
+  /** The page shown: the one asked for, brought within 1 to `pages`. */
+  page: number | "all";
+  pages: number;
+  /** Positions (from 1) of the first and last row shown; 0 and 0 when there is none. */
+  from: number;
+  to: number;
+}
+
+/** One page of the (filtered, sorted) rows. A page past the end shows the last one. */
+export function pageOfRows<R>(rows: readonly R[], page: number | "all", size = COMPARISON_PAGE_SIZE): RowsPage<R> {
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  if (page === "all") return { rows: [...rows], page, pages, from: rows.length ? 1 : 0, to: rows.length };
+  const shown = Math.min(Math.max(1, page), pages);
+  const start = (shown - 1) * size;
+  const slice = rows.slice(start, start + size);
+  return { rows: slice, page: shown, pages, from: slice.length ? start + 1 : 0, to: start + slice.length };
 }
 
 /** Filtered, then sorted: exactly the rows the page shows and the CSV holds. */

@@ -5,8 +5,9 @@ import { readAsOf } from "~/as-of";
 import { AsOfForm } from "~/components/as-of-form";
 import { Breadcrumbs } from "~/components/govuk/content";
 import { Main, SERVICE_NAME } from "~/components/govuk/layout";
+import { Pagination } from "~/components/govuk/pagination";
 import { ComparisonTable } from "~/components/national/comparison-table";
-import { applyQuery, comparisonSearch, readComparisonQuery, STATUS_LABELS } from "~/domain/comparison";
+import { applyQuery, COMPARISON_PAGE_SIZE, comparisonSearch, pageOfRows, readComparisonQuery, STATUS_LABELS } from "~/domain/comparison";
 import { formatDate } from "~/domain/dates";
 import { loadNationalComparison, visibleAuthorityIds } from "~/services/national/comparison.server";
 
@@ -18,8 +19,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const query = readComparisonQuery(new URL(args.request.url).searchParams);
   const ids = await visibleAuthorityIds(args.context.db, { id: user.id, national: nationalRole !== null });
   const comparison = await loadNationalComparison(args.context.db, ids, { asOf, today, reader: { actor, purpose: "national comparison" } });
-  const rows = applyQuery(comparison.rows, query);
-  return { ...comparison, rows, total: comparison.rows.length, query, isToday };
+  const matching = applyQuery(comparison.rows, query);
+  const { rows, ...pagination } = pageOfRows(matching, query.page);
+  return { ...comparison, rows, total: comparison.rows.length, matching: matching.length, pagination, query, isToday };
 }
 
 function FilterSelect({ name, label, value, options, any }: { name: string; label: string; value: string | null; options: Array<{ value: string; label: string }>; any: string }) {
@@ -43,9 +45,11 @@ function FilterSelect({ name, label, value, options, any }: { name: string; labe
 export default function NationalComparison() {
   const d = useLoaderData<typeof loader>();
   const { query } = d;
-  const search = comparisonSearch(query);
+  const search = comparisonSearch({ ...query, page: 1 });
   const withAsOf = (s: string) => `${s}${s ? "&" : "?"}asOf=${d.asOf}`;
   const filtered = Boolean(query.cohort || query.region || query.status);
+  const p = d.pagination;
+  const pageHref = (page: number | "all") => withAsOf(comparisonSearch({ ...query, page }));
   return (
     <Main wide>
       <Breadcrumbs items={[{ label: "National", to: "/national" }]} />
@@ -72,11 +76,19 @@ export default function NationalComparison() {
         years={d.years}
         indicators={d.indicators}
         asOf={d.asOf}
-        caption={`${filtered ? `${d.rows.length} of ${d.total}` : `All ${d.total}`} ${d.total === 1 ? "authority" : "authorities"} on ${formatDate(d.asOf)}`}
+        caption={`${filtered ? `${d.matching} of ${d.total}` : `All ${d.total}`} ${d.total === 1 ? "authority" : "authorities"} on ${formatDate(d.asOf)}${p.pages > 1 && p.page !== "all" ? `: ${p.from} to ${p.to}` : ""}`}
       />
+      {p.page !== "all" ? <Pagination page={p.page} pages={p.pages} href={pageHref} label="Pages of authorities" /> : null}
+      {p.pages > 1 ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={pageHref(p.page === "all" ? 1 : "all")}>
+            {p.page === "all" ? `Show ${COMPARISON_PAGE_SIZE} at a time` : `Show all ${d.matching} on one page`}
+          </Link>
+        </p>
+      ) : null}
       <p className="govuk-body">
         <a className="govuk-link" href={`/national/export${withAsOf(search)}`} download>
-          Download these {d.rows.length} rows (CSV)
+          Download {p.pages > 1 ? `all ${d.matching}` : `these ${d.matching}`} rows (CSV)
         </a>{" "}
         ·{" "}
         <Link className="govuk-link" to={`/national/compare?authorities=${d.rows.slice(0, 3).map((r) => r.slug).join(",")}&asOf=${d.asOf}`}>

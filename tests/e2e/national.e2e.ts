@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { useRunningApp } from "./support/app";
 import { browserMissing, JS_MODES, openPage } from "./support/browser";
+import { createSyntheticAuthorities } from "../factories/national";
 
 const run = useRunningApp();
 
@@ -80,6 +81,42 @@ describe.skipIf(browserMissing)("national comparison in Chromium", () => {
       await expect(ranks.textContent()).resolves.toMatch(/(1st|2nd|3rd) of \d/);
       await expect(ranks.textContent()).resolves.toMatch(/(Top|Second|Third|Bottom) quarter/);
       if (mode.javaScript) await page.locator("canvas").waitFor();
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});
+
+// Last in the file: it adds authorities the tests above do not expect.
+describe.skipIf(browserMissing)("national comparison pages in Chromium", () => {
+  for (const mode of JS_MODES) {
+    it(`shows 50 authorities a page, with numbered pages and all on one page ${mode.label}`, async () => {
+      const region = `Paged region ${mode.javaScript ? "js" : "nojs"}`;
+      const made = await run.app.maintenance((db) => createSyntheticAuthorities(db, 53, { region, prefix: `Paged ${mode.javaScript ? "js" : "nojs"}` }));
+      const names = made.map((a) => a.name).sort((a, b) => a.localeCompare(b));
+      const { page, context, errors } = await openPage(run.browser, {
+        javaScript: mode.javaScript,
+        baseURL: run.app.url,
+        session: await run.app.sessionCookie("national.viewer@example.com"),
+      });
+      await page.goto(`/national/comparison?region=${encodeURIComponent(region)}`);
+      const table = page.locator("#comparison");
+      await expect(table.locator("caption").textContent()).resolves.toMatch(/^53 of \d+ authorities on .*: 1 to 50$/);
+      const rowNames = () => table.locator("tbody th[scope=row]").allTextContents();
+      await expect(rowNames()).resolves.toEqual(names.slice(0, 50));
+      const pages = page.getByRole("navigation", { name: "Pages of authorities" });
+      await expect(pages.getByRole("link", { name: "Page 1" }).getAttribute("aria-current")).resolves.toBe("page");
+
+      await pages.getByRole("link", { name: "Next page" }).click();
+      await page.waitForURL(/page=2/);
+      await page.waitForFunction(() => document.querySelector("#comparison caption")?.textContent?.endsWith("51 to 53"));
+      await expect(rowNames()).resolves.toEqual(names.slice(50));
+      await expect(pages.getByRole("link", { name: "Previous page" }).isVisible()).resolves.toBe(true);
+
+      await page.getByRole("link", { name: "Show all 53 on one page" }).click();
+      await page.waitForURL(/page=all/);
+      await page.waitForFunction(() => document.querySelectorAll("#comparison tbody tr").length === 53);
+      await expect(page.getByRole("navigation", { name: "Pages of authorities" }).count()).resolves.toBe(0);
       expect(errors).toEqual([]);
       await context.close();
     });

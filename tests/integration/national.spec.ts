@@ -200,6 +200,28 @@ describe("national comparison", () => {
     expect(ra.rank!).toBeLessThan(rb.rank!);
   });
 
+  it("shows 50 authorities a page, in the sorted order, with all of them one link away and in the CSV", async () => {
+    const r = region();
+    const made = await createSyntheticAuthorities(t.db, 57, { region: r });
+    const { token } = await viewer();
+    const byName = made.map((a) => a.slug).sort((x, y) => made.find((a) => a.slug === x)!.name.localeCompare(made.find((a) => a.slug === y)!.name));
+    const base = `?region=${encodeURIComponent(r)}&asOf=${TODAY}`;
+    const first = await comparison(token, base);
+    expect(first.matching).toBe(57);
+    expect(first.pagination).toEqual({ page: 1, pages: 2, from: 1, to: 50 });
+    const second = await comparison(token, `${base}&page=2`);
+    expect(second.pagination).toEqual({ page: 2, pages: 2, from: 51, to: 57 });
+    expect([...first.rows, ...second.rows].map((x) => x.slug)).toEqual(byName);
+    // Past the end: the last page. All: every row.
+    expect((await comparison(token, `${base}&page=9`)).rows.map((x) => x.slug)).toEqual(byName.slice(50));
+    expect((await comparison(token, `${base}&page=all`)).rows).toHaveLength(57);
+    // Sorted the other way, page 1 starts from the other end.
+    expect((await comparison(token, `${base}&dir=desc`)).rows[0].slug).toBe(byName[56]);
+    // The download holds every matching row whatever page is shown.
+    const csv = parseCsv((await get(exportLoader, `/national/export${base}&page=2`, token)).data as string);
+    expect(csv.rows.map((x) => x.values.slug)).toEqual(byName);
+  });
+
   it("is national only: a tenant user gets 404 on every national page", async () => {
     const [a] = await createSyntheticAuthorities(t.db, 1, { region: region() });
     for (const role of ["programme-manager", "viewer"] as const) {
