@@ -310,6 +310,13 @@ async function main() {
   const genRestMs = ms(t0);
   const generationMs = gen10Ms + genRestMs;
   log(`${N} synthetic authorities in ${generationMs} ms in all`);
+  // As after any bulk load: fresh statistics. Without them the row-level-security conditions are
+  // planned as if they matched a handful of rows and the national read becomes nested loops (108 s
+  // instead of 1 s on PostgreSQL; this machine's server runs without autovacuum). PGlite, which
+  // has no autovacuum, analyzes at every start as well.
+  t0 = performance.now();
+  await db.execute(sql`analyze`);
+  log(`Analyzed in ${ms(t0)} ms`);
   const sizes = await tableSizes(db);
   log(`Rows: ${Object.entries(sizes).map(([k, v]) => `${k} ${v.toLocaleString("en-GB")}`).join(", ")}`);
   const { queries: queriesAtN, ms: loaderMsAtN } = await queryCounts(db, tokens);
