@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { authority, membership, type Authority } from "../../db/schema";
-import type { Database } from "../../db/client";
+import type { Database, Tx } from "../../db/client";
 import type { RequestContext } from "../context";
 import { canSeeAuthority, isNationalRole, isTenantRole, nationalCan, permissionsFor, type NationalPermission, type NationalRole, type Permission, type TenantRole } from "../domain/permissions";
 import type { Actor } from "../services/audit.server";
@@ -37,9 +37,16 @@ function once<T>({ request, context }: Args, key: string, work: () => Promise<T>
 export function getSessionUser(args: Args): Promise<SessionUser | null> {
   return once(args, "session", () => {
     const token = readSessionToken(args.request, args.context.env);
-    return token ? validateSessionToken(args.context.db, token, args.context.now()) : Promise.resolve(null);
+    if (!token) return Promise.resolve(null);
+    // On an authority's pages every loader asks for the membership next: read it in the
+    // session's transaction (requireMembership then finds it shared). Same query, same rules.
+    const slug = args.params?.slug;
+    const withAccess = slug ? (tx: Tx, user: SessionUser["user"]) => once(args, `access:${slug}`, () => accessIn(tx, slug, { id: user.id, nationalRole: nationalRoleOf(user) })) : undefined;
+    return validateSessionToken(args.context.db, token, args.context.now(), withAccess);
   });
 }
+
+const nationalRoleOf = (user: { nationalRole: string | null }): NationalRole | null => (isNationalRole(user.nationalRole) ? user.nationalRole : null);
 
 export interface SignedIn extends SessionUser {
   nationalRole: NationalRole | null;
@@ -71,7 +78,7 @@ export async function requireUser(args: Args, options: { pendingTwoFactor?: bool
   const actor: Actor = { userId: found.user.id, label: found.user.email, name: found.user.name, ip: args.context.ip };
   return {
     ...found,
-    nationalRole: isNationalRole(found.user.nationalRole) ? found.user.nationalRole : null,
+    nationalRole: nationalRoleOf(found.user),
     actor,
     scope: { db: args.context.db, actor, now: args.context.now() },
   };
@@ -104,6 +111,8 @@ export async function requireMembership(args: Args, permission: Permission): Pro
   };
 }
 
+type AuthorityAccess = { authority: Authority; role: TenantRole | null; permissions: Set<Permission> };
+
 /**
  * The authority with this slug and what the person may do there, in one query; null when it does
  * not exist or they cannot see it (not a member, not national). Shared by pages and the read API.
@@ -112,16 +121,19 @@ export async function authorityAccess(
   db: Database,
   slug: string,
   user: { id: string; nationalRole: NationalRole | null },
-): Promise<{ authority: Authority; role: TenantRole | null; permissions: Set<Permission> } | null> {
+): Promise<AuthorityAccess | null> {
   // Before the tenant is known: the membership is looked up in the system scope.
-  const [row] = await asSystem(db, "memberships of a user", (tx) =>
-    tx
-      .select({ authority, role: membership.role })
-      .from(authority)
-      .leftJoin(membership, and(eq(membership.authorityId, authority.id), eq(membership.userId, user.id)))
-      .where(eq(authority.slug, slug))
-      .limit(1),
-  );
+  return asSystem(db, "memberships of a user", (tx) => accessIn(tx, slug, user));
+}
+
+/** authorityAccess inside a transaction already in the system scope. */
+async function accessIn(tx: Tx, slug: string, user: { id: string; nationalRole: NationalRole | null }): Promise<AuthorityAccess | null> {
+  const [row] = await tx
+    .select({ authority, role: membership.role })
+    .from(authority)
+    .leftJoin(membership, and(eq(membership.authorityId, authority.id), eq(membership.userId, user.id)))
+    .where(eq(authority.slug, slug))
+    .limit(1);
   const role = row && isTenantRole(row.role) ? row.role : null;
   if (!row || !canSeeAuthority(role, user.nationalRole)) return null;
   return { authority: row.authority, role, permissions: permissionsFor(role, user.nationalRole) };

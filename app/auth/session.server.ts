@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Database, Executor } from "../../db/client";
+import type { Database, Executor, Tx } from "../../db/client";
 import { asSystem } from "../services/scope.server";
 import { appUser, membership, session, twoFactor, type User } from "../../db/schema";
 import type { Env } from "../env.server";
@@ -45,43 +45,50 @@ export async function createSession(
   return { token: `${id}.${secret}`, createdAt: now };
 }
 
-/** The signed-in user for a token, or null. Expired sessions are deleted as they are found. */
-export async function validateSessionToken(db: Database, token: string, now: Date): Promise<SessionUser | null> {
+/**
+ * The signed-in user for a token, or null. Expired sessions are deleted as they are found.
+ * `alongside` runs in the same transaction once the session is known good (an authority page
+ * reads the person's membership there: one transaction per request instead of two).
+ */
+export async function validateSessionToken(db: Database, token: string, now: Date, alongside?: (tx: Tx, user: SessionUser["user"]) => Promise<unknown>): Promise<SessionUser | null> {
   const dot = token.indexOf(".");
   if (dot <= 0 || dot === token.length - 1 || token.length > 200) return null;
   const id = token.slice(0, dot);
   const secret = token.slice(dot + 1);
   // The programme-manager test reads the user's memberships in any authority: system scope.
-  const [row] = await asSystem(db, "memberships of a user", (tx) => tx
-    .select({
-      id: session.id,
-      secretHash: session.secretHash,
-      createdAt: session.createdAt,
-      lastVerifiedAt: session.lastVerifiedAt,
-      twoFactorAt: session.twoFactorAt,
-      enrolled: sql<boolean>`${twoFactor.confirmedAt} is not null`,
-      programmeManager: sql<boolean>`exists (select 1 from ${membership} where ${membership.userId} = ${appUser.id} and ${membership.role} = 'programme-manager')`,
-      user: { id: appUser.id, email: appUser.email, name: appUser.name, nationalRole: appUser.nationalRole },
-    })
-    .from(session)
-    .innerJoin(appUser, eq(appUser.id, session.userId))
-    .leftJoin(twoFactor, eq(twoFactor.userId, appUser.id))
-    .where(eq(session.id, id))
-    .limit(1));
-  if (!row) return null;
-  if (!constantTimeEqualHex(sha256Hex(secret), row.secretHash)) return null;
-  const state = sessionState(row, now);
-  if (!state.valid) {
-    await db.delete(session).where(eq(session.id, id));
-    return null;
-  }
-  if (state.touch) await db.update(session).set({ lastVerifiedAt: now }).where(eq(session.id, id));
-  return {
-    sessionId: row.id,
-    user: row.user,
-    createdAt: row.createdAt,
-    twoFactor: { enrolled: Boolean(row.enrolled), verifiedAt: row.twoFactorAt, programmeManager: Boolean(row.programmeManager) },
-  };
+  return asSystem(db, "memberships of a user", async (tx) => {
+    const [row] = await tx
+      .select({
+        id: session.id,
+        secretHash: session.secretHash,
+        createdAt: session.createdAt,
+        lastVerifiedAt: session.lastVerifiedAt,
+        twoFactorAt: session.twoFactorAt,
+        enrolled: sql<boolean>`${twoFactor.confirmedAt} is not null`,
+        programmeManager: sql<boolean>`exists (select 1 from ${membership} where ${membership.userId} = ${appUser.id} and ${membership.role} = 'programme-manager')`,
+        user: { id: appUser.id, email: appUser.email, name: appUser.name, nationalRole: appUser.nationalRole },
+      })
+      .from(session)
+      .innerJoin(appUser, eq(appUser.id, session.userId))
+      .leftJoin(twoFactor, eq(twoFactor.userId, appUser.id))
+      .where(eq(session.id, id))
+      .limit(1);
+    if (!row) return null;
+    if (!constantTimeEqualHex(sha256Hex(secret), row.secretHash)) return null;
+    const state = sessionState(row, now);
+    if (!state.valid) {
+      await tx.delete(session).where(eq(session.id, id));
+      return null;
+    }
+    if (state.touch) await tx.update(session).set({ lastVerifiedAt: now }).where(eq(session.id, id));
+    if (alongside) await alongside(tx, row.user);
+    return {
+      sessionId: row.id,
+      user: row.user,
+      createdAt: row.createdAt,
+      twoFactor: { enrolled: Boolean(row.enrolled), verifiedAt: row.twoFactorAt, programmeManager: Boolean(row.programmeManager) },
+    };
+  });
 }
 
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
