@@ -5,7 +5,9 @@ import type { Database, Tx } from "../../db/client";
 import type { RequestContext } from "../context";
 import { canSeeAuthority, isNationalRole, isTenantRole, nationalCan, permissionsFor, type NationalPermission, type NationalRole, type Permission, type TenantRole } from "../domain/permissions";
 import type { Actor } from "../services/audit.server";
+import { dataVersion } from "../services/read-models.server";
 import { asSystem, type TenantScope, type UserScope } from "../services/scope.server";
+import { isSafeMethod } from "./csrf.server";
 import { stepUpFresh, twoFactorGate } from "./two-factor-policy";
 import { readSessionToken, validateSessionToken, type SessionUser } from "./session.server";
 
@@ -25,8 +27,13 @@ export function forbidden(): Response {
 
 const sharedByRequest = new WeakMap<Request, Map<string, Promise<unknown>>>();
 
-/** Parent and child loaders run in parallel on one request: work they all need is done once. */
+/**
+ * Parent and child loaders run in parallel on one request: work they all need is done once. An
+ * action's look-ups are never shared: it may change what they read (a session, a membership, the
+ * data) before the loaders that follow it in the same request run.
+ */
 function once<T>({ request, context }: Args, key: string, work: () => Promise<T>): Promise<T> {
+  if (!isSafeMethod(request.method)) return work();
   let shared = context.shared ?? sharedByRequest.get(request);
   if (!shared) sharedByRequest.set(request, (shared = new Map()));
   let found = shared.get(key) as Promise<T> | undefined;
@@ -107,7 +114,14 @@ export async function requireMembership(args: Args, permission: Permission): Pro
     ...signedIn,
     ...found,
     can: (p) => found.permissions.has(p),
-    tenant: { db: args.context.db, authorityId: found.authority.id, actor: signedIn.actor, now: args.context.now() },
+    tenant: {
+      db: args.context.db,
+      authorityId: found.authority.id,
+      actor: signedIn.actor,
+      now: args.context.now(),
+      // Loaders write nothing the version counts, so they share one reading of it.
+      dataVersion: () => once(args, `version:${found.authority.id}`, () => dataVersion(args.context.db, found.authority.id)),
+    },
   };
 }
 

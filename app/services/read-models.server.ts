@@ -25,6 +25,11 @@ export async function dataVersions(tx: Executor, authorityIds: readonly string[]
   return new Map(authorityIds.map((id) => [id, `${revisionOf.get(id) ?? 0}.${programme}`]));
 }
 
+/** One authority's data version. */
+export async function dataVersion(db: Executor, authorityId: string): Promise<string> {
+  return (await dataVersions(db, [authorityId])).get(authorityId)!;
+}
+
 /**
  * A bounded map of results by key, each kept with the data version it was computed from. The
  * oldest entry goes first when full. Values are shared between requests: never mutate one.
@@ -77,8 +82,13 @@ export function memoPerDatabase<T>(capacity: number): (db: object) => ReadModelM
  * newer, and any newer data raised the version, so a result is never kept under a version it
  * does not show. `parts`: every input besides the data.
  */
-export async function memoisedRead<T>(scope: { db: Database; authorityId: string }, memo: (db: object) => ReadModelMemo<T>, parts: string[], compute: (tx: Tx) => Promise<T>): Promise<T> {
-  const version = (await dataVersions(scope.db, [scope.authorityId])).get(scope.authorityId)!;
+export async function memoisedRead<T>(
+  scope: { db: Database; authorityId: string; dataVersion?: () => Promise<string> },
+  memo: (db: object) => ReadModelMemo<T>,
+  parts: string[],
+  compute: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const version = scope.dataVersion ? await scope.dataVersion() : await dataVersion(scope.db, scope.authorityId);
   const key = memoKey(scope.authorityId, ...parts);
   const kept = memo(scope.db).get(key, version);
   if (kept !== undefined) return kept;

@@ -12,6 +12,11 @@ export interface TenantScope {
   authorityId: string;
   actor: Actor;
   now: Date;
+  /**
+   * The authority's data version, read once for the whole of a GET request (several kept read
+   * models on one page ask for it). Absent: each read model reads it itself.
+   */
+  dataVersion?: () => Promise<string>;
 }
 
 /** Someone acting outside any one authority (national admin, the user themselves). */
