@@ -277,8 +277,7 @@ export function readComparisonQuery(params: URLSearchParams): ComparisonQuery {
 
 function readPage(raw: string | null): number | "all" {
   if (raw === "all") return "all";
-  const n = raw && /^[1-9]\d{0,4}$/.test(raw) ? Number(raw) : 1;
-  return n;
+  return raw && /^[1-9]\d{0,4}$/.test(raw) ? Number(raw) : 1;
 }
 
 /** The query string for a state of the table (defaults left out). */

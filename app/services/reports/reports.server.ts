@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Executor } from "../../../db/client";
+import type { Executor, Tx } from "../../../db/client";
 import { appUser, reportNarrative, type Authority } from "../../../db/schema";
 import { isIsoDate, type IsoDate, type Quarter } from "../../domain/dates";
 import { assembleCommitteeUpdate, assembleQuarterlyReturn, committeeWindow, sectionKeys } from "../../domain/report-sections";
@@ -25,6 +25,15 @@ async function loadNarratives(tx: Executor, authorityId: string, report: ReportK
 // who last changed them, and a user's name raises no data revision.
 const reports = memoPerDatabase<Report>(200);
 
+/** A report's kept figures with its narratives for the period, read fresh. */
+async function withFreshNarratives(scope: TenantScope, kind: ReportKind, period: string, today: IsoDate, assemble: (tx: Tx) => Promise<Report>): Promise<Report> {
+  const [report, narratives] = await Promise.all([
+    memoisedRead(scope, reports, [kind, period, today], assemble),
+    inTenant(scope, (tx) => loadNarratives(tx, scope.authorityId, kind, period)),
+  ]);
+  return { ...report, sections: withNarratives(report.sections, narratives) };
+}
+
 /**
  * The quarterly DfE return of a financial-year quarter: the one model the page, the .docx and the
  * CSV are rendered from. Figures are taken at the quarter's end (today while it runs). A quarter
@@ -33,22 +42,14 @@ const reports = memoPerDatabase<Report>(200);
 export async function buildQuarterlyReturn(scope: TenantScope, authority: Authority, quarter: Quarter, today: IsoDate): Promise<{ report: Report; window: QuarterWindow }> {
   const window = quarterWindow(quarter, today);
   if (!window) throw new NotFoundError("That quarter has not started");
-  const period = quarterSlug(quarter);
-  const [report, narratives] = await Promise.all([
-    memoisedRead(scope, reports, ["quarterly", period, today], async (tx) => assembleQuarterlyReturn(await loadReportFacts(tx, authority), window)),
-    inTenant(scope, (tx) => loadNarratives(tx, scope.authorityId, "quarterly", period)),
-  ]);
-  return { report: { ...report, sections: withNarratives(report.sections, narratives) }, window };
+  const report = await withFreshNarratives(scope, "quarterly", quarterSlug(quarter), today, async (tx) => assembleQuarterlyReturn(await loadReportFacts(tx, authority), window));
+  return { report, window };
 }
 
 /** The committee update as of a date (not after today): the same facts, under the committee headings. */
 export async function buildCommitteeUpdate(scope: TenantScope, authority: Authority, asOf: IsoDate, today: IsoDate): Promise<Report> {
   if (!isIsoDate(asOf) || asOf > today) throw new NotFoundError("A committee update is written as of today or an earlier date");
-  const [report, narratives] = await Promise.all([
-    memoisedRead(scope, reports, ["committee", asOf, today], async (tx) => assembleCommitteeUpdate(await loadReportFacts(tx, authority), committeeWindow(asOf), today)),
-    inTenant(scope, (tx) => loadNarratives(tx, scope.authorityId, "committee", asOf)),
-  ]);
-  return { ...report, sections: withNarratives(report.sections, narratives) };
+  return withFreshNarratives(scope, "committee", asOf, today, async (tx) => assembleCommitteeUpdate(await loadReportFacts(tx, authority), committeeWindow(asOf), today));
 }
 
 export interface NarrativeInput {
