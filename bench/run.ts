@@ -40,6 +40,7 @@ import { call, getRequest, postRequest } from "../tests/helpers/requests";
 import { uploadRequest } from "../tests/helpers/upload";
 import { BUDGET_NO_CHARTS, BUDGET_WITH_CHARTS, clientJs, describeChunk, kB } from "./client-js";
 import { createBenchAuthorities, tableSizes, type Volume } from "./dataset";
+import { serveNodeFlags } from "./serve";
 
 const int = (name: string, fallback: number) => {
   const raw = process.env[name];
@@ -183,7 +184,7 @@ function readVm(pid: number): { rssKb: number; hwmKb: number } {
 async function startServer(serverEnv: Record<string, string>): Promise<{ child: ChildProcess; base: string; firstResponseMs: number; output: () => string }> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ["build/server.js"], {
+  const child = spawn(process.execPath, [...serveNodeFlags(), "build/server.js"], {
     env: { ...process.env, ...serverEnv, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: `http://localhost:${port}`, DEMO_DATA: "false", TWO_FACTOR: "optional", API_RATE_LIMIT: "100000" },
     stdio: ["ignore", "pipe", "pipe"],
   });

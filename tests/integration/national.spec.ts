@@ -9,7 +9,7 @@ import { loader as comparisonLoader } from "~/routes/national.comparison";
 import { loader as exportLoader } from "~/routes/national.export";
 import { loader as nationalLoader } from "~/routes/national._index";
 import { parseCsv } from "~/csv.server";
-import { loadNationalComparison } from "~/services/national/comparison.server";
+import { COLD_READ_GROUP, loadNationalComparison } from "~/services/national/comparison.server";
 import { countQueries } from "../../db/client";
 import { outcomeChangesForAuthorities } from "~/services/outcomes/changes.server";
 import { createObservation, createPopulation, createSignedInUser, createSyntheticAuthorities, nationalIndicator, setBaselineRow } from "../factories";
@@ -236,7 +236,7 @@ describe("national comparison", () => {
     }
   });
 
-  it("makes the same number of queries for 10 authorities as for 150", async () => {
+  it("makes the same number of queries for 10 authorities as for 150, and reads facts a bounded group at a time", async () => {
     const ten = await createSyntheticAuthorities(t.db, 10, { region: region() });
     const more = await createSyntheticAuthorities(t.db, 140, { region: region() });
     const asOf = { asOf: TODAY, today: TODAY, reader: { actor: { userId: null, label: "test" }, purpose: "query count" } };
@@ -244,11 +244,20 @@ describe("national comparison", () => {
       const { result, queries } = await countQueries(() => loadNationalComparison(t.db, ids, asOf));
       return { rows: result.rows.length, queries };
     };
+    const all = [...ten, ...more].map((a) => a.id);
+    // Cold: no rows kept. Ten authorities are one group; the other 140 are six more.
     const small = await run(ten.map((a) => a.id));
-    const large = await run([...ten, ...more].map((a) => a.id));
+    const large = await run(all);
     expect(small.rows).toBe(10);
     expect(large.rows).toBe(150);
-    expect(large.queries).toBe(small.queries);
+    // Kept rows: the same queries whatever the number of authorities.
+    const warmSmall = await run(ten.map((a) => a.id));
+    const warmLarge = await run(all);
+    expect(warmLarge.queries).toBe(warmSmall.queries);
+    // Each group of stale authorities costs the same fixed set of queries, however big.
+    const perGroup = small.queries - warmSmall.queries;
+    expect(perGroup).toBeGreaterThan(0);
+    expect(large.queries - warmLarge.queries).toBe(Math.ceil(140 / COLD_READ_GROUP) * perGroup);
     // 26 reads, plus the national read path's audit event and settings (ADR 0008).
     expect(small.queries).toBeLessThanOrEqual(31);
 

@@ -22,6 +22,7 @@ import { fundingOverview, monthOf } from "../../domain/funding";
 import { readinessOn } from "../../domain/readiness";
 import { listAuthoritiesFor } from "../authorities/list-authorities.server";
 import { outcomeChangesForAuthorities } from "../outcomes/changes.server";
+import { loadIndicators } from "../outcomes/facts.server";
 import { dataVersions, memoKey, memoPerDatabase } from "../read-models.server";
 import { loadComparisonFacts } from "./load-facts.server";
 
@@ -79,10 +80,18 @@ export async function loadNationalComparison(db: Database, authorityIds: readonl
 const rowMemos = memoPerDatabase<ComparisonRow>(2_000);
 
 /**
+ * Authorities whose facts are loaded together when their rows are not kept (after a restart, or
+ * for those whose data changed). The facts of all 150 of the bench's authorities at once were
+ * ~300 MB of transient heap on top of the server's own; a group's are a sixth of that, whatever
+ * the number of authorities (ADR 0011). Each group is the same fixed set of queries.
+ */
+export const COLD_READ_GROUP = 25;
+
+/**
  * Every visible authority's row, with its outcome changes since the baseline (per 10,000
  * children) from the outcomes service, in one transaction: the data versions, then, for the
- * authorities whose rows are not kept for their current version, their facts in a fixed number
- * of queries (however many authorities, posts, people and records there are).
+ * authorities whose rows are not kept for their current version, their facts, a group at a time,
+ * each group in a fixed number of queries (however many posts, people and records it has).
  */
 async function comparisonRows(db: Database, authorityIds: readonly string[], input: { asOf: IsoDate; today: IsoDate; reader: NationalReader }): Promise<{ rows: ComparisonRow[]; indicators: OutcomeColumn[] }> {
   const key = (id: string) => memoKey(id, input.asOf, input.today);
@@ -96,15 +105,18 @@ async function comparisonRows(db: Database, authorityIds: readonly string[], inp
       if (row) kept.set(id, row);
     }
     const stale = authorityIds.filter((id) => !kept.has(id));
-    const [loaded, outcomes] = await Promise.all([loadComparisonFacts(tx, stale, input.today), outcomeChangesForAuthorities(tx, stale, input.asOf)]);
-    const changesOf = new Map(outcomes.authorities.map((a) => [a.authorityId, a.changes]));
-    for (const a of loaded.authorities) {
-      const row = comparisonRow(loaded.facts.get(a.id)!, input.asOf, input.today);
-      for (const c of changesOf.get(a.id) ?? []) row.outcomes[c.indicatorKey] = { changePer10k: c.changePer10k, assessment: c.assessment };
-      rowMemo.set(key(a.id), versions.get(a.id)!, row);
-      kept.set(a.id, row);
+    const indicators: OutcomeColumn[] = (await loadIndicators(tx, null)).map((i) => ({ key: i.key ?? i.id, name: i.name, direction: i.direction }));
+    for (let start = 0; start < stale.length; start += COLD_READ_GROUP) {
+      const group = stale.slice(start, start + COLD_READ_GROUP);
+      const [loaded, outcomes] = await Promise.all([loadComparisonFacts(tx, group, input.today), outcomeChangesForAuthorities(tx, group, input.asOf)]);
+      const changesOf = new Map(outcomes.authorities.map((a) => [a.authorityId, a.changes]));
+      for (const a of loaded.authorities) {
+        const row = comparisonRow(loaded.facts.get(a.id)!, input.asOf, input.today);
+        for (const c of changesOf.get(a.id) ?? []) row.outcomes[c.indicatorKey] = { changePer10k: c.changePer10k, assessment: c.assessment };
+        rowMemo.set(key(a.id), versions.get(a.id)!, row);
+        kept.set(a.id, row);
+      }
     }
-    const indicators: OutcomeColumn[] = outcomes.indicators.map((i) => ({ key: i.key ?? i.id, name: i.name, direction: i.direction }));
     // By name, as the authorities are listed everywhere.
     const rows = [...kept.values()].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
     return { rows, indicators };
