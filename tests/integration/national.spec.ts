@@ -1,4 +1,6 @@
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { auditEvent } from "../../db/schema";
 import type { ComparisonRow } from "~/domain/comparison";
 import { loader as dashboardLoader } from "~/routes/a.$slug._index";
 import { loader as fundingLoader } from "~/routes/a.$slug.funding._index";
@@ -130,8 +132,11 @@ describe("national comparison", () => {
   it("compares chosen authorities over time and ranks them among all, with quarters", async () => {
     const r = region();
     const [a, b] = await createSyntheticAuthorities(t.db, 2, { region: r });
-    const { token } = await viewer();
+    const { token, user } = await viewer();
     const calendar = (await get(compareLoader, `/national/compare?authorities=${a.slug},${b.slug},no-such-place&measure=mi&axis=calendar&asOf=${TODAY}`, token)).data as Compare;
+    // One view, one national read: the ranks and the series come from the same snapshot and audit event.
+    const reads = await t.db.select({ after: auditEvent.after }).from(auditEvent).where(and(eq(auditEvent.actorUserId, user.id), eq(auditEvent.action, "national.read")));
+    expect(reads).toEqual([{ after: { purpose: "national compare" } }]);
     expect(calendar.chosen.map((c) => c.slug)).toEqual([a.slug, b.slug]);
     expect(calendar.unknown).toEqual(["no-such-place"]);
     expect(calendar.table.at(-1)!.x).toBe(TODAY);

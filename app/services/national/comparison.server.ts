@@ -70,7 +70,8 @@ function options(rows: ComparisonRow[]) {
  * fixed number of queries (however many authorities, posts, people and records there are).
  */
 export async function loadNationalComparison(db: Database, authorityIds: readonly string[], input: { asOf: IsoDate; today: IsoDate; reader: NationalReader }): Promise<NationalComparison> {
-  const { rows, indicators } = await comparisonRows(db, authorityIds, input);
+  // One national read (audited, read only): a consistent picture of every authority (ADR 0008).
+  const { rows, indicators } = await nationalRead(db, input.reader.actor, input.reader.purpose, (tx) => comparisonRows(db, tx, authorityIds, input));
   const years = gapYears(input.asOf);
   return { asOf: input.asOf, today: input.today, indicators, years: { thisYear: years.thisYear.label, nextYear: years.nextYear.label }, rows, ...options(rows) };
 }
@@ -89,38 +90,35 @@ export const COLD_READ_GROUP = 25;
 
 /**
  * Every visible authority's row, with its outcome changes since the baseline (per 10,000
- * children) from the outcomes service, in one transaction: the data versions, then, for the
- * authorities whose rows are not kept for their current version, their facts, a group at a time,
- * each group in a fixed number of queries (however many posts, people and records it has).
+ * children) from the outcomes service, read in the caller's national read: the data versions,
+ * then, for the authorities whose rows are not kept for their current version, their facts, a
+ * group at a time, each group in a fixed number of queries (however many records it has).
  */
-async function comparisonRows(db: Database, authorityIds: readonly string[], input: { asOf: IsoDate; today: IsoDate; reader: NationalReader }): Promise<{ rows: ComparisonRow[]; indicators: OutcomeColumn[] }> {
+async function comparisonRows(db: Database, tx: Executor, authorityIds: readonly string[], input: { asOf: IsoDate; today: IsoDate }): Promise<{ rows: ComparisonRow[]; indicators: OutcomeColumn[] }> {
   const key = (id: string) => memoKey(id, input.asOf, input.today);
   const rowMemo = rowMemos(db);
-  // One national read (audited, read only): a consistent picture of every authority (ADR 0008).
-  return nationalRead(db, input.reader.actor, input.reader.purpose, async (tx) => {
-    const versions = await dataVersions(tx, authorityIds);
-    const kept = new Map<string, ComparisonRow>();
-    for (const id of authorityIds) {
-      const row = rowMemo.get(key(id), versions.get(id));
-      if (row) kept.set(id, row);
+  const versions = await dataVersions(tx, authorityIds);
+  const kept = new Map<string, ComparisonRow>();
+  for (const id of authorityIds) {
+    const row = rowMemo.get(key(id), versions.get(id));
+    if (row) kept.set(id, row);
+  }
+  const stale = authorityIds.filter((id) => !kept.has(id));
+  const indicators: OutcomeColumn[] = (await loadIndicators(tx, null)).map((i) => ({ key: i.key ?? i.id, name: i.name, direction: i.direction }));
+  for (let start = 0; start < stale.length; start += COLD_READ_GROUP) {
+    const group = stale.slice(start, start + COLD_READ_GROUP);
+    const [loaded, outcomes] = await Promise.all([loadComparisonFacts(tx, group, input.today), outcomeChangesForAuthorities(tx, group, input.asOf)]);
+    const changesOf = new Map(outcomes.authorities.map((a) => [a.authorityId, a.changes]));
+    for (const a of loaded.authorities) {
+      const row = comparisonRow(loaded.facts.get(a.id)!, input.asOf, input.today);
+      for (const c of changesOf.get(a.id) ?? []) row.outcomes[c.indicatorKey] = { changePer10k: c.changePer10k, assessment: c.assessment };
+      rowMemo.set(key(a.id), versions.get(a.id)!, row);
+      kept.set(a.id, row);
     }
-    const stale = authorityIds.filter((id) => !kept.has(id));
-    const indicators: OutcomeColumn[] = (await loadIndicators(tx, null)).map((i) => ({ key: i.key ?? i.id, name: i.name, direction: i.direction }));
-    for (let start = 0; start < stale.length; start += COLD_READ_GROUP) {
-      const group = stale.slice(start, start + COLD_READ_GROUP);
-      const [loaded, outcomes] = await Promise.all([loadComparisonFacts(tx, group, input.today), outcomeChangesForAuthorities(tx, group, input.asOf)]);
-      const changesOf = new Map(outcomes.authorities.map((a) => [a.authorityId, a.changes]));
-      for (const a of loaded.authorities) {
-        const row = comparisonRow(loaded.facts.get(a.id)!, input.asOf, input.today);
-        for (const c of changesOf.get(a.id) ?? []) row.outcomes[c.indicatorKey] = { changePer10k: c.changePer10k, assessment: c.assessment };
-        rowMemo.set(key(a.id), versions.get(a.id)!, row);
-        kept.set(a.id, row);
-      }
-    }
-    // By name, as the authorities are listed everywhere.
-    const rows = [...kept.values()].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
-    return { rows, indicators };
-  });
+  }
+  // By name, as the authorities are listed everywhere.
+  const rows = [...kept.values()].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+  return { rows, indicators };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,11 +148,16 @@ export async function loadNationalCompare(
   input: { slugs: string[]; measure: MeasureKey; axis: Axis; asOf: IsoDate; today: IsoDate; reader: NationalReader },
 ) {
   const { asOf, today, measure, axis } = input;
-  const { rows, indicators } = await comparisonRows(db, authorityIds, { asOf, today, reader: input.reader });
+  // One national read, as for the comparison: the ranks and the series come from the same snapshot.
+  const { rows, indicators, chosen, facts } = await nationalRead(db, input.reader.actor, input.reader.purpose, async (tx) => {
+    const { rows, indicators } = await comparisonRows(db, tx, authorityIds, { asOf, today });
+    const bySlug = new Map(rows.map((r) => [r.slug, r]));
+    const chosen = input.slugs.map((s) => bySlug.get(s)).filter((r): r is ComparisonRow => Boolean(r));
+    // The series need the chosen authorities' dated facts (a handful: the page caps the choice).
+    const { facts } = await loadComparisonFacts(tx, chosen.map((r) => r.id), today);
+    return { rows, indicators, chosen, facts };
+  });
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
-  const chosen = input.slugs.map((s) => bySlug.get(s)).filter((r): r is ComparisonRow => Boolean(r));
-  // The series need the chosen authorities' dated facts (a handful: the page caps the choice).
-  const { facts } = await nationalRead(db, input.reader.actor, input.reader.purpose, (tx) => loadComparisonFacts(tx, chosen.map((r) => r.id), today));
   const unknown = input.slugs.filter((s) => !bySlug.has(s));
 
   const measures = [
