@@ -107,11 +107,12 @@ beforeAll(async () => {
   f = await buildRouteFixture(t.db);
 });
 
-/** The API takes no forms; its other methods answer 405 (the route matrix proves it). */
-const takesForms = (access: Access | undefined): access is Access => !!access && access !== "read-only" && !(typeof access === "object" && "api" in access);
+/** The API takes no forms; its other methods answer 405 and its unknown paths 404 (the route matrix proves it). */
+const takesForms = (access: Access | undefined): access is Access =>
+  !!access && access !== "read-only" && access !== "no-such-endpoint" && !(typeof access === "object" && "api" in access);
 
 function tokenFor(f: Fixture, access: Access): string | null {
-  if (access === "public" || access === "read-only") return null;
+  if (access === "public" || access === "read-only" || access === "no-such-endpoint") return null;
   if (access === "signed-in") return f.tenant.viewer;
   if ("api" in access) return null;
   if ("national" in access) return f.national["national-admin"];

@@ -55,7 +55,16 @@ describe("route-by-role matrix", () => {
         };
 
         const api = (role: TenantRole | NationalRole, of: "tenant" | "foreign" | "national") => hit(handler, kind, url, params, null, (f.api[of] as Record<string, string>)[role]);
-        if (access === "read-only") {
+        if (access === "no-such-endpoint") {
+          for (const [who, o] of [
+            ["anonymous", await hit(handler, kind, url, params, null)],
+            ["national-admin's token", await api("national-admin", "national")],
+            ["national-admin's session cookie", await hit(handler, kind, url, params, f.national["national-admin"])],
+          ] as const) {
+            expectOutcome(who, o, false, 404);
+            if (o.headers.get("Content-Type") !== "application/json") results.push(`${who}: answered ${o.headers.get("Content-Type")}, not JSON`);
+          }
+        } else if (access === "read-only") {
           expectOutcome("anonymous", await hit(handler, kind, url, params, null), false, 405);
           expectOutcome("national-admin's token", await api("national-admin", "national"), false, 405);
           expectOutcome("programme-manager of A's token", await api("programme-manager", "tenant"), false, 405);

@@ -35,8 +35,9 @@ import type { call } from "../../helpers/requests";
  *    cookie (401): "token" for any valid token, else a permission within the authority in the URL
  *    (foreign tokens 404, as on the pages)
  *  - "read-only": the API's other methods, 405 for everyone
+ *  - "no-such-endpoint": any other path under /api, a JSON 404 for everyone
  */
-export type Access = "public" | "signed-in" | { tenant: Permission } | { national: NationalPermission } | { api: Permission | "token" } | "read-only";
+export type Access = "public" | "signed-in" | { tenant: Permission } | { national: NationalPermission } | { api: Permission | "token" } | "read-only" | "no-such-endpoint";
 export interface RouteAccess {
   loader?: Access;
   action?: Access;
@@ -147,6 +148,7 @@ export const MATRIX: Record<string, RouteAccess> = {
   "a.$slug.reports.committee.download": { loader: { tenant: "authority:read" }, query: "?format=docx" },
   "account_.api-tokens": { loader: "signed-in", action: "signed-in" },
   "api.v1.openapi[.json]": { loader: "public", action: "read-only" },
+  "api.$": { loader: "no-such-endpoint", action: "no-such-endpoint", params: () => ({ "*": "v1/authorities/walsall/no-such-resource" }) },
   "api.v1.authorities._index": { loader: { api: "token" }, action: "read-only" },
   "api.v1.authorities.$slug._index": { loader: { api: "authority:read" }, action: "read-only" },
   "api.v1.authorities.$slug.readiness": { loader: { api: "authority:read" }, action: "read-only" },
