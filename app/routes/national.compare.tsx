@@ -11,18 +11,19 @@ import { AXIS_LABELS, isMeasure, MEASURE_KEYS, MEASURES, ordinal, QUARTILE_LABEL
 import { formatDate, formatMonth } from "~/domain/dates";
 import { formatMoney, formatPercent } from "~/domain/format";
 import { formatSignedNumber } from "~/domain/outcomes";
-import { loadNationalCompare, visibleAuthorityIds } from "~/services/national/comparison.server";
+import { loadNationalCompare } from "~/services/national/comparison.server";
+import { listAuthorityIds } from "~/services/authorities/list-authorities.server";
 
 export const meta: MetaFunction = () => [{ title: `Compare authorities over time – ${SERVICE_NAME}` }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, nationalRole, actor } = await requireNational(args, "national:read");
+  const { actor } = await requireNational(args, "national:read");
   const { asOf, today, isToday } = readAsOf(args.request, args.context.now());
   const params = new URL(args.request.url).searchParams;
   const measureParam = params.get("measure");
   const measure = isMeasure(measureParam) ? measureParam : "adult-workers";
   const axis: Axis = params.get("axis") === "golive" ? "golive" : "calendar";
-  const ids = await visibleAuthorityIds(args.context.db, { id: user.id, national: nationalRole !== null });
+  const ids = await listAuthorityIds(args.context.db);
   const data = await loadNationalCompare(args.context.db, ids, { slugs: readSlugs(params), measure, axis, asOf, today, reader: { actor, purpose: "national compare" } });
   return { ...data, isToday };
 }

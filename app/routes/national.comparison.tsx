@@ -9,15 +9,16 @@ import { Pagination } from "~/components/govuk/pagination";
 import { ComparisonTable } from "~/components/national/comparison-table";
 import { applyQuery, COMPARISON_PAGE_SIZE, comparisonSearch, pageOfRows, readComparisonQuery, STATUS_LABELS } from "~/domain/comparison";
 import { formatDate } from "~/domain/dates";
-import { loadNationalComparison, visibleAuthorityIds } from "~/services/national/comparison.server";
+import { loadNationalComparison } from "~/services/national/comparison.server";
+import { listAuthorityIds } from "~/services/authorities/list-authorities.server";
 
 export const meta: MetaFunction = () => [{ title: `Compare authorities – ${SERVICE_NAME}` }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, nationalRole, actor } = await requireNational(args, "national:read");
+  const { actor } = await requireNational(args, "national:read");
   const { asOf, today, isToday } = readAsOf(args.request, args.context.now());
   const query = readComparisonQuery(new URL(args.request.url).searchParams);
-  const ids = await visibleAuthorityIds(args.context.db, { id: user.id, national: nationalRole !== null });
+  const ids = await listAuthorityIds(args.context.db);
   const comparison = await loadNationalComparison(args.context.db, ids, { asOf, today, reader: { actor, purpose: "national comparison" } });
   const matching = applyQuery(comparison.rows, query);
   const { rows, ...pagination } = pageOfRows(matching, query.page);

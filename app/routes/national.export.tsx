@@ -4,7 +4,8 @@ import { readAsOf } from "~/as-of";
 import { csvResponse, toCsv } from "~/csv.server";
 import { roundPercent } from "~/domain/format";
 import { applyQuery, cellState, CRITERIA, CRITERION_SHORT, readComparisonQuery, STATUS_LABELS, type ComparisonRow, type CriterionCell } from "~/domain/comparison";
-import { loadNationalComparison, visibleAuthorityIds } from "~/services/national/comparison.server";
+import { loadNationalComparison } from "~/services/national/comparison.server";
+import { listAuthorityIds } from "~/services/authorities/list-authorities.server";
 
 const percent = (c: CriterionCell | undefined) => (c && c.percent !== null ? c.percent : null);
 const state = (c: CriterionCell | undefined) => (c ? { met: "met", below: "below threshold", nothing: "nothing to count" }[cellState(c)] : null);
@@ -12,10 +13,10 @@ const pounds = (pence: number | null) => (pence === null ? null : (pence / 100).
 
 /** The comparison table as CSV: exactly the rows the page shows for the same filters and sort. */
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, nationalRole, actor } = await requireNational(args, "national:read");
+  const { actor } = await requireNational(args, "national:read");
   const { asOf, today } = readAsOf(args.request, args.context.now());
   const query = readComparisonQuery(new URL(args.request.url).searchParams);
-  const ids = await visibleAuthorityIds(args.context.db, { id: user.id, national: nationalRole !== null });
+  const ids = await listAuthorityIds(args.context.db);
   const comparison = await loadNationalComparison(args.context.db, ids, { asOf, today, reader: { actor, purpose: "national comparison export" } });
   const rows = applyQuery(comparison.rows, query);
   const { thisYear, nextYear } = comparison.years;

@@ -55,6 +55,16 @@ describe("data revisions", () => {
     await t.db.execute(sql`delete from post where authority_id = ${b.id}`);
     expect(rev((await dataVersions(t.db, [b.id])).get(b.id)!)).toBe(rev(after.get(b.id)!) + 1);
   });
+
+  it("gives many authorities (read as a whole table) the same versions as asked one by one, and 0 to one never written", async () => {
+    const many = await Promise.all([...Array(25)].map(() => createAuthority(t.db)));
+    await t.db.insert(post).values(many.slice(0, 5).map((a) => ({ authorityId: a.id, role: "substance-misuse", fte: 1, adultSpecialist: true })));
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    const together = await dataVersions(t.db, [...many.map((a) => a.id), unknown]);
+    expect(together.size).toBe(26);
+    for (const a of many) expect(together.get(a.id), a.name).toBe((await dataVersions(t.db, [a.id])).get(a.id));
+    expect(together.get(unknown)).toMatch(/^0\./);
+  });
 });
 
 describe("memoised read models", () => {

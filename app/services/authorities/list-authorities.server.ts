@@ -20,3 +20,8 @@ export async function listAuthoritiesFor(db: Database, user: { id: string; natio
     .orderBy(asc(authority.name)));
   return rows.map((r) => ({ ...r.authority, role: r.role }));
 }
+
+/** Every authority's id, by name: what the national pages need before they read their rows. One query. */
+export async function listAuthorityIds(db: Executor): Promise<string[]> {
+  return (await db.select({ id: authority.id }).from(authority).orderBy(asc(authority.name))).map((a) => a.id);
+}

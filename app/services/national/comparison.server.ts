@@ -20,16 +20,10 @@ import {
 import { addMonths, minDate, type IsoDate } from "../../domain/dates";
 import { fundingOverview, monthOf } from "../../domain/funding";
 import { readinessOn } from "../../domain/readiness";
-import { listAuthoritiesFor } from "../authorities/list-authorities.server";
 import { outcomeChangesForAuthorities } from "../outcomes/changes.server";
 import { loadIndicators } from "../outcomes/facts.server";
 import { dataVersions, memoKey, memoPerDatabase } from "../read-models.server";
 import { loadComparisonFacts } from "./load-facts.server";
-
-/** The authorities a person may compare: every one for national roles, else their own. One query. */
-export async function visibleAuthorityIds(db: Executor, user: { id: string; national: boolean }): Promise<string[]> {
-  return (await listAuthoritiesFor(db, user)).map((a) => a.id);
-}
 
 /** Who reads across authorities and why: the national read path audits both (ADR 0008). */
 export interface NationalReader {
