@@ -60,8 +60,9 @@ function options(rows: ComparisonRow[]) {
 }
 
 /**
- * The national comparison: one row per visible authority, computed from whole sets loaded in a
- * fixed number of queries (however many authorities, posts, people and records there are).
+ * The national comparison: one row per visible authority, kept until its data changes, else
+ * computed from whole sets loaded in a fixed number of queries per group of authorities (however
+ * many posts, people and records they have).
  */
 export async function loadNationalComparison(db: Database, authorityIds: readonly string[], input: { asOf: IsoDate; today: IsoDate; reader: NationalReader }): Promise<NationalComparison> {
   // One national read (audited, read only): a consistent picture of every authority (ADR 0008).
