@@ -4,9 +4,10 @@
  * training attendance, outcome observations by month, a charter with 16 signatures, milestones
  * and risks. Bulk INSERTs in chunks; a fixed number of statements per authority.
  */
-import { inArray, isNull } from "drizzle-orm";
+import { eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../db/client";
 import {
+  appUser,
   appointment,
   boardMember,
   booking,
@@ -27,6 +28,8 @@ import {
 import { consentStatement } from "../app/domain/charter";
 import { addMonths } from "../app/domain/dates";
 import { createSyntheticAuthorities } from "../tests/factories/national";
+import { createApiTokenFor } from "../tests/factories/api";
+import { createSession } from "../app/auth/session.server";
 
 export interface Volume {
   /** Posts per authority (the synthetic factory makes 5; the bench tops up to this). */
@@ -41,6 +44,49 @@ export interface Volume {
   signatures: number;
   milestones: number;
   risks: number;
+}
+
+/** A whole number from the environment (BENCH_…), or the default. */
+export function wholeNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const n = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number`);
+  return n;
+}
+
+/** Each synthetic authority's volume: BENCH_POSTS, BENCH_STAFF, BENCH_ATTENDANCE, BENCH_INDICATORS, BENCH_MONTHS. */
+export function benchVolume(): Volume {
+  return {
+    posts: wholeNumber("BENCH_POSTS", 40),
+    staff: Math.max(1, wholeNumber("BENCH_STAFF", 300)),
+    attendance: wholeNumber("BENCH_ATTENDANCE", 5000),
+    indicators: wholeNumber("BENCH_INDICATORS", 60),
+    months: wholeNumber("BENCH_MONTHS", 60),
+    signatures: 16,
+    milestones: 30,
+    risks: 20,
+  };
+}
+
+export interface BenchTokens {
+  /** Walsall's programme manager's session. */
+  pm: string;
+  /** The national admin's session. */
+  admin: string;
+  /** The national admin's personal API token. */
+  api: string;
+}
+
+/** Signs in the demo's Walsall programme manager and national admin, and gives the admin an API token. */
+export async function signInDemoAccounts(db: Database, now: Date, tokenName: string): Promise<BenchTokens> {
+  const account = async (email: string) => {
+    const [u] = await db.select({ id: appUser.id, email: appUser.email }).from(appUser).where(eq(appUser.email, email));
+    if (!u) throw new Error(`No demo account ${email}`);
+    return u;
+  };
+  const pm = await account("pm.walsall@example.com");
+  const admin = await account("national.admin@example.com");
+  return { pm: (await createSession(db, pm.id, now)).token, admin: (await createSession(db, admin.id, now)).token, api: await createApiTokenFor(db, admin, { name: tokenName }) };
 }
 
 const CHUNK = 2000;

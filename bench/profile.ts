@@ -11,59 +11,27 @@
  * `npm run build` first. The signed-in user follows the URL: /national and /api are the national
  * admin (the API by bearer token), everything else Walsall's programme manager.
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { appUser } from "../db/schema";
 import { seedDemo } from "../db/seed/demo";
-import { createSession } from "../app/auth/session.server";
-import { createApiTokenFor } from "../tests/factories/api";
-import { createBenchAuthorities, type Volume } from "./dataset";
-import { serveNodeFlags } from "./serve";
-
-const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+import { benchVolume, createBenchAuthorities, signInDemoAccounts, wholeNumber } from "./dataset";
+import { readVm, startServer } from "./serve";
 
 async function prepare(dir: string) {
   const handle = await openDatabase({ kind: "pglite", dataDir: dir });
   await migrateDatabase(handle);
   await seedDemo(handle.db);
-  const volume: Volume = {
-    posts: num("BENCH_POSTS", 40),
-    staff: num("BENCH_STAFF", 300),
-    attendance: num("BENCH_ATTENDANCE", 5000),
-    indicators: num("BENCH_INDICATORS", 60),
-    months: num("BENCH_MONTHS", 60),
-    signatures: 16,
-    milestones: 30,
-    risks: 20,
-  };
-  await createBenchAuthorities(handle.db, num("BENCH_AUTHORITIES", 150), volume, "Bench");
+  await createBenchAuthorities(handle.db, wholeNumber("BENCH_AUTHORITIES", 150), benchVolume(), "Bench");
   await handle.db.execute(sql`analyze`);
-  const user = async (email: string) => (await handle.db.select({ id: appUser.id, email: appUser.email }).from(appUser).where(eq(appUser.email, email)))[0]!;
-  const pm = await user("pm.walsall@example.com");
-  const admin = await user("national.admin@example.com");
-  const now = new Date();
   // Sessions far from expiry: a prepared folder is reused for days.
-  const tokens = {
-    pm: (await createSession(handle.db, pm.id, now)).token,
-    admin: (await createSession(handle.db, admin.id, now)).token,
-    api: await createApiTokenFor(handle.db, admin, { name: "Profile" }),
-  };
+  const tokens = await signInDemoAccounts(handle.db, new Date(), "Profile");
   writeFileSync(path.join(dir, "tokens.json"), JSON.stringify(tokens));
   await handle.close();
   console.log(`Prepared ${dir}`);
-}
-
-function rssKb(pid: number): number {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
 }
 
 async function load(dir: string, url: string) {
@@ -73,26 +41,15 @@ async function load(dir: string, url: string) {
     : { cookie: `fs_session=${url.startsWith("/national") ? tokens.admin : tokens.pm}` };
   const profiles = path.join(dir, "profiles");
   mkdirSync(profiles, { recursive: true });
-  const port = 3900 + Math.floor(Math.random() * 90);
-  const flags = [...serveNodeFlags(), ...(process.env.PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profiles}`] : []), ...(process.env.NODE_FLAGS?.split(" ").filter(Boolean) ?? [])];
-  const child = spawn(process.execPath, [...flags, "build/server.js"], {
-    env: { ...process.env, DATA_DIR: dir, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: `http://localhost:${port}`, DEMO_DATA: "false", TWO_FACTOR: "optional", API_RATE_LIMIT: "100000" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  const flags = [...(process.env.PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profiles}`] : []), ...(process.env.NODE_FLAGS?.split(" ").filter(Boolean) ?? [])];
+  const { child, base } = await startServer({ DATA_DIR: dir }, flags);
+  const peakMb = () => (readVm(child.pid!).hwmKb / 1024).toFixed(0);
   const first = await fetch(base + url, { headers, redirect: "manual" });
   if (first.status !== 200) throw new Error(`${url} answered ${first.status}`);
-  console.log(`at start: ${(rssKb(child.pid!) / 1024).toFixed(0)} MB peak RSS after one request`);
+  console.log(`at start: ${peakMb()} MB peak RSS after one request`);
   await autocannon({ url: base + url, connections: 20, duration: 2, headers });
-  const r = await autocannon({ url: base + url, connections: 20, duration: num("BENCH_DURATION", 8), headers, timeout: 60 });
-  console.log(`${url}: ${(r.requests.total / r.duration).toFixed(1)} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}, peak RSS ${(rssKb(child.pid!) / 1024).toFixed(0)} MB`);
+  const r = await autocannon({ url: base + url, connections: 20, duration: wholeNumber("BENCH_DURATION", 8), headers, timeout: 60 });
+  console.log(`${url}: ${(r.requests.total / r.duration).toFixed(1)} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}, peak RSS ${peakMb()} MB`);
   // SIGINT lets --cpu-prof write its profile.
   child.kill("SIGINT");
   await new Promise((r) => child.once("exit", r));

@@ -11,18 +11,15 @@
  * owner's URL) with BENCH_APP_DATABASE_URL (the app's role, for the server it starts)
  * instead of a PGlite folder in the temp directory.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { countQueries, openDatabase, type Database, type DatabaseHandle, type OpenOptions } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { appUser, staffMember, team } from "../db/schema";
+import { staffMember, team } from "../db/schema";
 import { seedDemo } from "../db/seed/demo";
-import { createSession } from "../app/auth/session.server";
 import { loader as dashboardLoader } from "../app/routes/a.$slug._index";
 import { loader as workforceLoader } from "../app/routes/a.$slug.workforce._index";
 import { loader as trainingLoader } from "../app/routes/a.$slug.training._index";
@@ -33,35 +30,19 @@ import { loader as reportLoader } from "../app/routes/a.$slug.reports.quarterly.
 import { loader as apiLoader } from "../app/routes/api.v1.authorities._index";
 import { action as uploadAction } from "../app/routes/a.$slug.training.import._index";
 import { action as confirmAction } from "../app/routes/a.$slug.training.import.$batchId";
-import { createApiTokenFor } from "../tests/factories/api";
 import { createAuthority, createSignedInUser } from "../tests/factories";
 import { testContext } from "../tests/helpers/context";
 import { call, getRequest, postRequest } from "../tests/helpers/requests";
 import { uploadRequest } from "../tests/helpers/upload";
 import { BUDGET_NO_CHARTS, BUDGET_WITH_CHARTS, clientJs, describeChunk, kB } from "./client-js";
-import { createBenchAuthorities, tableSizes, type Volume } from "./dataset";
-import { serveNodeFlags } from "./serve";
+import { benchVolume, createBenchAuthorities, signInDemoAccounts, tableSizes, wholeNumber } from "./dataset";
+import { readVm, startServer } from "./serve";
 
-const int = (name: string, fallback: number) => {
-  const raw = process.env[name];
-  const n = raw ? Number(raw) : fallback;
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number`);
-  return n;
-};
-const N = Math.max(10, int("BENCH_AUTHORITIES", 150));
-const volume: Volume = {
-  posts: int("BENCH_POSTS", 40),
-  staff: Math.max(1, int("BENCH_STAFF", 300)),
-  attendance: int("BENCH_ATTENDANCE", 5000),
-  indicators: int("BENCH_INDICATORS", 60),
-  months: int("BENCH_MONTHS", 60),
-  signatures: 16,
-  milestones: 30,
-  risks: 20,
-};
-const DURATION = int("BENCH_DURATION", 8);
-const CONNECTIONS = int("BENCH_CONNECTIONS", 20);
-const WARMUP = int("BENCH_WARMUP", 2);
+const N = Math.max(10, wholeNumber("BENCH_AUTHORITIES", 150));
+const volume = benchVolume();
+const DURATION = wholeNumber("BENCH_DURATION", 8);
+const CONNECTIONS = wholeNumber("BENCH_CONNECTIONS", 20);
+const WARMUP = wholeNumber("BENCH_WARMUP", 2);
 const started = Date.now();
 const log = (m: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${m}`);
 const ms = (t0: number) => Math.round(performance.now() - t0);
@@ -88,17 +69,6 @@ const TARGETS: Target[] = [
   { name: "national comparison", url: "/national/comparison", as: "admin", loader: comparisonLoader, params: {}, route: "routes/national.comparison" },
 ];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 async function openFresh(): Promise<{ options: OpenOptions; serverEnv: Record<string, string>; cleanup: () => void }> {
   if (process.env.DATABASE_URL) {
     const url = process.env.DATABASE_URL;
@@ -121,11 +91,6 @@ async function openFresh(): Promise<{ options: OpenOptions; serverEnv: Record<st
   return { options: { kind: "pglite", dataDir: dir }, serverEnv: { DATA_DIR: dir }, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function userId(db: Database, email: string): Promise<{ id: string; email: string }> {
-  const [u] = await db.select({ id: appUser.id, email: appUser.email }).from(appUser).where(eq(appUser.email, email));
-  if (!u) throw new Error(`No demo account ${email}`);
-  return u;
-}
 
 /** Each page's loader in-process: its queries, and how long one (warm) call took (ms; no load). */
 async function queryCounts(db: Database, tokens: { pm: string; admin: string; api: string }): Promise<{ queries: Record<string, number>; ms: Record<string, number> }> {
@@ -169,41 +134,6 @@ async function importBench(db: Database): Promise<{ rows: number; uploadMs: numb
   if (done.status !== 302) throw new Error(`attendance confirm answered ${done.status}: ${JSON.stringify(done.data).slice(0, 400)}`);
   const confirmMs = ms(t1);
   return { rows: lines.length - 1, uploadMs, confirmMs, totalMs: uploadMs + confirmMs };
-}
-
-function readVm(pid: number): { rssKb: number; hwmKb: number } {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-    return { rssKb: kb("VmRSS"), hwmKb: kb("VmHWM") };
-  } catch {
-    return { rssKb: 0, hwmKb: 0 };
-  }
-}
-
-async function startServer(serverEnv: Record<string, string>): Promise<{ child: ChildProcess; base: string; firstResponseMs: number; output: () => string }> {
-  const port = await freePort();
-  const t0 = performance.now();
-  const child = spawn(process.execPath, [...serveNodeFlags(), "build/server.js"], {
-    env: { ...process.env, ...serverEnv, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: `http://localhost:${port}`, DEMO_DATA: "false", TWO_FACTOR: "optional", API_RATE_LIMIT: "100000" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server stopped:\n${output}`);
-    try {
-      const res = await fetch(`${base}/healthz`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (performance.now() - t0 > 120_000) throw new Error(`The server did not answer within 2 minutes:\n${output}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return { child, base, firstResponseMs: ms(t0), output: () => output };
 }
 
 /** Waits until the server has worked off requests still queued from the last target (autocannon stops waiting; the server does not). */
@@ -297,9 +227,7 @@ async function main() {
   log(`Migrated and loaded the demo data in ${demoMs} ms`);
 
   const now = new Date();
-  const pm = await userId(db, "pm.walsall@example.com");
-  const admin = await userId(db, "national.admin@example.com");
-  const tokens = { pm: (await createSession(db, pm.id, now)).token, admin: (await createSession(db, admin.id, now)).token, api: await createApiTokenFor(db, admin, { name: "Bench" }) };
+  const tokens = await signInDemoAccounts(db, now, "Bench");
 
   t0 = performance.now();
   await createBenchAuthorities(db, 10, volume, "Bench");

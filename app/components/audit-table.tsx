@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Pagination } from "./govuk/pagination";
 import { Table } from "./govuk/table";
 
 export interface AuditRow {
@@ -39,24 +39,7 @@ export function AuditTable({ rows, showAuthority, page, pages, total, baseUrl }:
           { key: "after", header: "After", cell: (r) => describe(r.after) },
         ]}
       />
-      {pages > 1 ? (
-        <nav className="govuk-pagination" aria-label="Pages of the audit log">
-          {page > 1 ? (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={`${baseUrl}?page=${page - 1}`} rel="prev">
-                <span className="govuk-pagination__link-title">Newer</span>
-              </Link>
-            </div>
-          ) : null}
-          {page < pages ? (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={`${baseUrl}?page=${page + 1}`} rel="next">
-                <span className="govuk-pagination__link-title">Older</span>
-              </Link>
-            </div>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={(n) => `${baseUrl}?page=${n}`} label="Pages of the audit log" labels={{ previous: "Newer", next: "Older" }} numbered={false} />
     </>
   );
 }
