@@ -36,23 +36,30 @@ async function prepare(dir: string) {
 
 async function load(dir: string, url: string) {
   const tokens = JSON.parse(readFileSync(path.join(dir, "tokens.json"), "utf8"));
-  const headers: Record<string, string> = url.startsWith("/api/")
-    ? { authorization: `Bearer ${tokens.api}` }
-    : { cookie: `fs_session=${url.startsWith("/national") ? tokens.admin : tokens.pm}` };
+  // ANONYMOUS=1: no session, for public pages such as /sign-in.
+  const headers: Record<string, string> = process.env.ANONYMOUS
+    ? {}
+    : url.startsWith("/api/")
+      ? { authorization: `Bearer ${tokens.api}` }
+      : { cookie: `fs_session=${url.startsWith("/national") ? tokens.admin : tokens.pm}` };
   const profiles = path.join(dir, "profiles");
   mkdirSync(profiles, { recursive: true });
   const flags = [...(process.env.PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profiles}`] : []), ...(process.env.NODE_FLAGS?.split(" ").filter(Boolean) ?? [])];
   const { child, base } = await startServer({ DATA_DIR: dir }, flags);
-  const peakMb = () => (readVm(child.pid!).hwmKb / 1024).toFixed(0);
-  const first = await fetch(base + url, { headers, redirect: "manual" });
-  if (first.status !== 200) throw new Error(`${url} answered ${first.status}`);
-  console.log(`at start: ${peakMb()} MB peak RSS after one request`);
-  await autocannon({ url: base + url, connections: 20, duration: 2, headers });
-  const r = await autocannon({ url: base + url, connections: 20, duration: wholeNumber("BENCH_DURATION", 8), headers, timeout: 60 });
-  console.log(`${url}: ${(r.requests.total / r.duration).toFixed(1)} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}, peak RSS ${peakMb()} MB`);
-  // SIGINT lets --cpu-prof write its profile.
-  child.kill("SIGINT");
-  await new Promise((r) => child.once("exit", r));
+  try {
+    const peakMb = () => (readVm(child.pid!).hwmKb / 1024).toFixed(0);
+    const first = await fetch(base + url, { headers, redirect: "manual" });
+    if (first.status !== 200) throw new Error(`${url} answered ${first.status}`);
+    console.log(`at start: ${peakMb()} MB peak RSS after one request`);
+    await autocannon({ url: base + url, connections: 20, duration: 2, headers });
+    const r = await autocannon({ url: base + url, connections: 20, duration: wholeNumber("BENCH_DURATION", 8), headers, timeout: 60 });
+    console.log(`${url}: ${(r.requests.total / r.duration).toFixed(1)} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}, peak RSS ${peakMb()} MB`);
+  } finally {
+    // SIGINT lets --cpu-prof write its profile; the server must not outlive this tool.
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGINT");
+    await exited;
+  }
 }
 
 const [command, dir, url] = process.argv.slice(2);

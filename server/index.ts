@@ -21,6 +21,9 @@ async function importBuild(): Promise<ServerBuild> {
 async function main() {
   const started = Date.now();
   const env = parseEnv();
+  // React chooses its production or development build from process.env.NODE_ENV when the app build
+  // is first imported (below); without this, `node build/server.js` ran React's development build.
+  process.env.NODE_ENV = env.NODE_ENV;
   const handle = await openDatabase(openOptionsFromEnv(env));
   let server: Server | undefined;
 
@@ -45,7 +48,7 @@ async function main() {
   server = app.listen(env.PORT, env.HOST, () => {
     const address = server?.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
-    console.log(`Family Safeguarding tracker is running at http://localhost:${port} (database: ${handle.description}; ready in ${Date.now() - started} ms)`);
+    console.log(`Family Safeguarding tracker is running at http://localhost:${port} (${env.NODE_ENV}; database: ${handle.description}; ready in ${Date.now() - started} ms)`);
     if (demo) {
       console.log(demo.loaded.length ? `Demo data loaded: ${demo.loaded.join(", ")}.` : "Demo data already loaded.");
       for (const line of demo.signInHelp) console.log(line);
