@@ -6,7 +6,6 @@ import { BackLink, Tag } from "~/components/govuk/content";
 import { TextInput } from "~/components/govuk/fields";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
-import { csvResponse, toCsv } from "~/csv.server";
 import { isActiveOn } from "~/domain/charter";
 import { formatDate, londonDate } from "~/domain/dates";
 import { sectorLabel } from "~/domain/partnership";
@@ -33,32 +32,11 @@ export async function loader(args: LoaderFunctionArgs) {
     activeTo: m.activeTo,
     active: isActiveOn(m, today),
   }));
-  if (new URL(args.request.url).searchParams.get("format") === "csv") {
-    const sectors = new Map(board.organisations.map((o) => [o.name, sectorLabel(o.sector)]));
-    return csvResponse(
-      `${access.authority.slug}-board-members-${today}.csv`,
-      toCsv(members, [
-        { header: "Name", value: (m) => m.name },
-        { header: "Job title", value: (m) => m.jobTitle },
-        { header: "Organisation", value: (m) => m.organisationName },
-        { header: "Sector", value: (m) => sectors.get(m.organisationName) },
-        ...(canManage ? [{ header: "Email", value: (m: (typeof members)[number]) => m.email }] : []),
-        { header: "Active from", value: (m) => m.activeFrom },
-        { header: "Active to", value: (m) => m.activeTo },
-        { header: "On the board today", value: (m) => (m.active ? "yes" : "no") },
-      ]),
-    );
-  }
-  return boardPage(access.authority, canManage, board, members);
-}
-
-/** The page's data (the loader answers a CSV download with a Response instead). */
-function boardPage(a: { slug: string; name: string }, canManage: boolean, board: Awaited<ReturnType<typeof getBoard>>, members: Array<{ id: string; name: string; jobTitle: string; organisationName: string; email: string | null; activeFrom: string; activeTo: string | null; active: boolean }>) {
   const memberCounts = new Map<string, number>();
   for (const m of members) if (m.active) memberCounts.set(m.organisationName, (memberCounts.get(m.organisationName) ?? 0) + 1);
   return {
-    slug: a.slug,
-    authorityName: a.name,
+    slug: access.authority.slug,
+    authorityName: access.authority.name,
     canManage,
     boardName: board.boardName,
     boardVersion: board.boardVersion,
@@ -80,7 +58,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Board() {
-  const d = useLoaderData<typeof loader>() as ReturnType<typeof boardPage>;
+  const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const rename = useServerForm<{ name: string }>({ id: "rename-board", lastResult, defaultValue: { name: d.boardName } });
   const base = `/a/${d.slug}/partnership/board`;
@@ -102,7 +80,7 @@ export default function Board() {
         </div>
       ) : null}
       <p className="govuk-body app-no-print">
-        <a className="govuk-link" href={`${base}?format=csv`} download>
+        <a className="govuk-link" href={`${base}/export`} download>
           Download the board members (CSV)
         </a>
       </p>

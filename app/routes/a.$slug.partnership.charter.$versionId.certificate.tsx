@@ -5,78 +5,24 @@ import { BackLink, SummaryList, Tag } from "~/components/govuk/content";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
 import { VersionStateTag } from "~/components/partnership/status-tag";
-import { csvResponse, toCsv } from "~/csv.server";
 import { CANONICAL_FORMAT_LINE, formatMonths } from "~/domain/charter";
 import { formatDateTime, londonDate } from "~/domain/dates";
-import { describeCharterEvent, idParam, orHttpError } from "~/services/partnership/route-data.server";
+import { certificateRecords, idParam, orHttpError } from "~/services/partnership/route-data.server";
 import { getCertificate } from "~/services/partnership/views.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data && "version" in data ? `Certificate: charter version ${data.version.number}` : "Certificate"} – ${SERVICE_NAME}` }];
 
 /**
  * The certificate of a published version: its exact text and fingerprint, every signature and the
- * audit trail. Printable; ?format=csv (signatures), ?format=trail-csv (audit trail) and
- * ?format=txt (the canonical text, byte for byte as hashed). IP addresses, browsers and e-mail
- * addresses are shown to the programme team only.
+ * audit trail. Printable; its downloads are the charter version's export route. IP addresses,
+ * browsers and e-mail addresses are shown to the programme team only.
  */
 export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:read");
   const c = await orHttpError(getCertificate(access.tenant, idParam(args.params, "versionId")));
   const canManage = access.can("charter:manage");
   const slug = access.authority.slug;
-  const name = `${slug}-charter-v${c.version.number}`;
-  const format = new URL(args.request.url).searchParams.get("format");
-  const signatures = c.signatures.map((s) => ({
-    ...s,
-    signedAt: formatDateTime(s.signedAt),
-    signedAtUtc: s.signedAt.toISOString(),
-    withdrawnAt: s.withdrawnAt ? formatDateTime(s.withdrawnAt) : null,
-    withdrawnAtUtc: s.withdrawnAt?.toISOString() ?? null,
-    signerEmail: canManage ? s.signerEmail : null,
-    ip: canManage ? s.ip : null,
-    userAgent: canManage ? s.userAgent : null,
-  }));
-  const trail = c.trail.map((e) => ({ id: e.id, at: formatDateTime(e.occurredAt), atUtc: e.occurredAt.toISOString(), who: canManage ? e.actorLabel : null, what: describeCharterEvent(e.action, e.after), action: e.action }));
-
-  if (format === "txt") {
-    return new Response(c.version.canonicalText, {
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.txt"`, "Cache-Control": "no-store" },
-    });
-  }
-  if (format === "csv") {
-    return csvResponse(
-      `${name}-signatures.csv`,
-      toCsv(signatures, [
-        { header: "Organisation", value: (s) => s.organisationName },
-        { header: "Signer name", value: (s) => s.signerName },
-        { header: "Signer job title", value: (s) => s.signerRole },
-        { header: "Signed at (UTC)", value: (s) => s.signedAtUtc },
-        { header: "Method", value: (s) => s.method },
-        { header: "SHA-256 of text shown", value: (s) => s.textHash },
-        { header: "Consent statement", value: (s) => s.consentStatement },
-        { header: "Withdrawn at (UTC)", value: (s) => s.withdrawnAtUtc },
-        { header: "Withdrawal reason", value: (s) => s.withdrawalReason },
-        ...(canManage
-          ? [
-              { header: "Signer email", value: (s: (typeof signatures)[number]) => s.signerEmail },
-              { header: "IP address", value: (s: (typeof signatures)[number]) => s.ip },
-              { header: "Browser", value: (s: (typeof signatures)[number]) => s.userAgent },
-            ]
-          : []),
-      ]),
-    );
-  }
-  if (format === "trail-csv") {
-    return csvResponse(
-      `${name}-audit-trail.csv`,
-      toCsv(trail, [
-        { header: "When (UTC)", value: (e) => e.atUtc },
-        { header: "Event", value: (e) => e.action },
-        { header: "What", value: (e) => e.what },
-        ...(canManage ? [{ header: "Who", value: (e: (typeof trail)[number]) => e.who }] : []),
-      ]),
-    );
-  }
+  const { signatures, trail } = certificateRecords(c, canManage);
   return {
     slug,
     authorityName: access.authority.name,
@@ -96,12 +42,10 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-type Certificate = Exclude<Awaited<ReturnType<typeof loader>>, Response>;
-
 export default function CharterCertificate() {
-  const d = useLoaderData<typeof loader>() as Certificate;
+  const d = useLoaderData<typeof loader>();
   const v = d.version;
-  const base = `/a/${d.slug}/partnership/charter/${v.id}/certificate`;
+  const base = `/a/${d.slug}/partnership/charter/${v.id}/export`;
   return (
     <div className="app-certificate">
       <BackLink to={`/a/${d.slug}/partnership/charter/${v.id}`}>Version {v.number}</BackLink>

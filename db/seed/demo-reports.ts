@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { recordAudit, type Actor } from "../../app/services/audit.server";
-import type { Tx } from "../client";
 import { authority, reportNarrative } from "../schema";
 import type { SeedPart } from "./demo";
 

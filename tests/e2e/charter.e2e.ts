@@ -1,8 +1,18 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useRunningApp } from "./support/app";
 import { browserMissing, JS_MODES, openPage } from "./support/browser";
 
 const run = useRunningApp();
+
+/** Clicks a download link; the file's name must match, and its text is returned. */
+async function download(page: Page, link: string, name: RegExp): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: link }).click()]);
+  expect(file.suggestedFilename()).toMatch(name);
+  return readFile((await file.path())!, "utf8");
+}
 
 const SIGNER = "police.dudley@example.com";
 
@@ -69,6 +79,16 @@ describe.skipIf(browserMissing)("the partnership charter in Chromium", () => {
       await expect(row.textContent()).resolves.toContain("Superintendent, Public Protection");
       await expect(row.textContent()).resolves.toContain("E-mailed link");
       await pm.page.locator("#trail").getByText("Signed by Superintendent, Public Protection").waitFor();
+
+      // Its downloads: the text fingerprints to the hash; the signatures and the trail as CSV.
+      const text = await download(pm.page, "Download the text exactly as fingerprinted (.txt)", /^dudley-charter-v\d+\.txt$/);
+      expect(createHash("sha256").update(text).digest("hex")).toBe(hash);
+      const signatures = await download(pm.page, "Download the signatures (CSV)", /^dudley-charter-v\d+-signatures\.csv$/);
+      expect(signatures).toContain("West Midlands Police");
+      expect(signatures).toContain(hash);
+      await expect(download(pm.page, "Download the audit trail (CSV)", /^dudley-charter-v\d+-audit-trail\.csv$/)).resolves.toContain("charter.signed");
+      await pm.page.goto("/a/dudley/partnership/board");
+      await expect(download(pm.page, "Download the board members (CSV)", /^dudley-board-members-\d{4}-\d{2}-\d{2}\.csv$/)).resolves.toMatch(/^(\uFEFF)?Name,Job title,Organisation,Sector,Email,/);
       expect([...pm.errors, ...member.errors]).toEqual([]);
       await pm.context.close();
       await member.context.close();

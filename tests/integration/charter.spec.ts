@@ -5,6 +5,7 @@ import { createSession } from "~/auth/session.server";
 import { londonDate } from "~/domain/dates";
 import { action as versionAction, loader as versionLoader } from "~/routes/a.$slug.partnership.charter.$versionId._index";
 import { loader as certificateLoader } from "~/routes/a.$slug.partnership.charter.$versionId.certificate";
+import { loader as exportLoader } from "~/routes/a.$slug.partnership.charter.$versionId.export";
 import { action as editAction } from "~/routes/a.$slug.partnership.charter.$versionId.edit";
 import { action as inAppAction, loader as inAppLoader } from "~/routes/a.$slug.partnership.charter.$versionId.sign";
 import { action as newDraftAction, loader as newDraftLoader } from "~/routes/a.$slug.partnership.charter.new";
@@ -486,16 +487,21 @@ describe("status, receipts and the certificate", () => {
     expect(data.trail.every((e) => e.who === null)).toBe(true);
     expect([...new Set(data.trail.map((e) => e.action))]).toEqual(["charter.draft-created", "charter.published", "charter.request-sent", "charter.signed"]);
 
-    const txt = await call(certificateLoader, getRequest(`${url}?format=txt`, { token: viewer.token }), params, ctx());
+    const files = `/a/${s.a.slug}/partnership/charter/${v.id}/export`;
+    const txt = await call(exportLoader, getRequest(`${files}?format=txt`, { token: viewer.token }), params, ctx());
     expect(txt.data).toBe(v.canonicalText);
     expect(createHash("sha256").update(txt.data as string).digest("hex")).toBe(v.textHash);
-    const csv = await call(certificateLoader, getRequest(`${url}?format=csv`, { token: s.pm.token }), params, ctx());
+    const viewerCsv = await call(exportLoader, getRequest(`${files}?format=csv`, { token: viewer.token }), params, ctx());
+    expect(viewerCsv.data as string).toContain(`West Midlands Police,Ann Signer,Chief Superintendent`);
+    expect(viewerCsv.data as string).not.toContain("IP address");
+    const csv = await call(exportLoader, getRequest(`${files}?format=csv`, { token: s.pm.token }), params, ctx());
     expect(csv.headers.get("Content-Type")).toContain("text/csv");
     expect(csv.data as string).toContain("Organisation,Signer name,Signer job title,Signed at (UTC),Method,SHA-256 of text shown");
     expect(csv.data as string).toContain(`West Midlands Police,Ann Signer,Chief Superintendent`);
     expect(csv.data as string).toContain("IP address");
-    const trailCsv = await call(certificateLoader, getRequest(`${url}?format=trail-csv`, { token: s.pm.token }), params, ctx());
+    const trailCsv = await call(exportLoader, getRequest(`${files}?format=trail-csv`, { token: s.pm.token }), params, ctx());
     expect(trailCsv.data as string).toContain("charter.signed");
+    expect((await call(exportLoader, getRequest(`${files}?format=pdf`, { token: s.pm.token }), params, ctx())).status).toBe(404);
   });
 
   it("a draft has no certificate", async () => {
@@ -503,6 +509,7 @@ describe("status, receipts and the certificate", () => {
     const created = await call(newDraftAction, postRequest(`/a/${s.a.slug}/partnership/charter/new`, DRAFT, { token: s.pm.token }), { slug: s.a.slug }, ctx());
     const versionId = created.location!.split("/").at(-1)!;
     expect((await call(certificateLoader, getRequest(`/a/${s.a.slug}/partnership/charter/${versionId}/certificate`, { token: s.pm.token }), { slug: s.a.slug, versionId }, ctx())).status).toBe(404);
+    expect((await call(exportLoader, getRequest(`/a/${s.a.slug}/partnership/charter/${versionId}/export?format=txt`, { token: s.pm.token }), { slug: s.a.slug, versionId }, ctx())).status).toBe(404);
   });
 
   it("the partnership page's query count does not grow with the board", async () => {

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { action as boardAction, loader as boardLoader } from "~/routes/a.$slug.partnership.board._index";
+import { loader as boardExportLoader } from "~/routes/a.$slug.partnership.board.export";
 import { action as memberAction, loader as memberLoader } from "~/routes/a.$slug.partnership.board.members.$memberId";
 import { action as organisationAction } from "~/routes/a.$slug.partnership.board.organisations.$organisationId";
 import { action as meetingAction, loader as meetingLoader } from "~/routes/a.$slug.partnership.meetings.$meetingId";
@@ -78,10 +79,11 @@ describe("partner organisations and board members", () => {
     const url = `/a/${a.slug}/partnership/board`;
     const asViewer = await call(boardLoader, getRequest(url, { token: viewer.token }), { slug: a.slug }, ctx());
     expect(asViewer.data).toMatchObject({ canManage: false, members: [{ name: "Superintendent", email: null, active: true }], organisations: [{ name: "Police", members: 1 }] });
-    const csv = await call(boardLoader, getRequest(`${url}?format=csv`, { token: viewer.token }), { slug: a.slug }, ctx());
+    const csv = await call(boardExportLoader, getRequest(`${url}/export`, { token: viewer.token }), { slug: a.slug }, ctx());
+    expect(csv.headers.get("Content-Disposition")).toMatch(new RegExp(`^attachment; filename="${a.slug}-board-members-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
     expect(csv.data as string).not.toContain(m.email);
     expect(csv.data as string).toContain("Superintendent,Director,Police,Police,2022-11-01,,yes");
-    const pmCsv = await call(boardLoader, getRequest(`${url}?format=csv`, { token: pm.token }), { slug: a.slug }, ctx());
+    const pmCsv = await call(boardExportLoader, getRequest(`${url}/export`, { token: pm.token }), { slug: a.slug }, ctx());
     expect(pmCsv.data as string).toContain(m.email);
   });
 

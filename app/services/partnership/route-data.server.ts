@@ -4,7 +4,7 @@ import { notFound } from "../../auth/guards.server";
 import { isTypedError, toHttpError } from "../../errors";
 import { formatDate, formatDateTime, isIsoDate, londonDate, type IsoDate } from "../../domain/dates";
 import { sectorLabel } from "../../domain/partnership";
-import type { PartnerView, VersionListItem } from "./views.server";
+import type { getCertificate, PartnerView, VersionListItem } from "./views.server";
 
 /** ?asOf=YYYY-MM-DD when it is a real date, else today in the UK. */
 export function asOfFrom(request: Request, now: Date): IsoDate {
@@ -89,4 +89,25 @@ export function idParam(params: Params, name: string): string {
 /** The same for form pages that also add: "new" means a record to create (null). */
 export function idOrNew(params: Params, name: string): string | null {
   return params[name] === "new" ? null : idParam(params, name);
+}
+
+type Certificate = Awaited<ReturnType<typeof getCertificate>>;
+
+/**
+ * A certificate's signatures and audit trail as shown on its page and in its CSV downloads. E-mail
+ * and IP addresses, browsers and who did what are for the programme team (canManage) only.
+ */
+export function certificateRecords(c: Certificate, canManage: boolean) {
+  const signatures = c.signatures.map((s) => ({
+    ...s,
+    signedAt: formatDateTime(s.signedAt),
+    signedAtUtc: s.signedAt.toISOString(),
+    withdrawnAt: s.withdrawnAt ? formatDateTime(s.withdrawnAt) : null,
+    withdrawnAtUtc: s.withdrawnAt?.toISOString() ?? null,
+    signerEmail: canManage ? s.signerEmail : null,
+    ip: canManage ? s.ip : null,
+    userAgent: canManage ? s.userAgent : null,
+  }));
+  const trail = c.trail.map((e) => ({ id: e.id, at: formatDateTime(e.occurredAt), atUtc: e.occurredAt.toISOString(), who: canManage ? e.actorLabel : null, what: describeCharterEvent(e.action, e.after), action: e.action }));
+  return { signatures, trail };
 }

@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { roundPercent } from "~/domain/format";
 import { SYSTEM_ACTOR } from "~/services/audit.server";

@@ -1,6 +1,5 @@
 /// <reference types="vite/client" />
 import { NATIONAL_ROLES, TENANT_ROLES, type NationalPermission, type NationalRole, type Permission, type TenantRole } from "~/domain/permissions";
-import { SECTIONS } from "~/sections";
 import type { Database } from "../../../db/client";
 import { emailMessage, importBatch, type Authority } from "../../../db/schema";
 import {
@@ -89,6 +88,7 @@ export const MATRIX: Record<string, RouteAccess> = {
   },
   "a.$slug.partnership._index": { loader: { tenant: "charter:read" }, action: { tenant: "charter:manage" } },
   "a.$slug.partnership.board._index": { loader: { tenant: "charter:read" }, action: { tenant: "charter:manage" } },
+  "a.$slug.partnership.board.export": { loader: { tenant: "charter:read" } },
   "a.$slug.partnership.board.members.$memberId": { loader: { tenant: "charter:manage" }, action: { tenant: "charter:manage" }, params: (f) => ({ memberId: f.boardMemberId }) },
   "a.$slug.partnership.board.organisations.$organisationId": { loader: { tenant: "charter:manage" }, action: { tenant: "charter:manage" }, params: (f) => ({ organisationId: f.organisationId }) },
   "a.$slug.partnership.meetings._index": { loader: { tenant: "charter:read" } },
@@ -98,6 +98,7 @@ export const MATRIX: Record<string, RouteAccess> = {
   "a.$slug.partnership.charter.$versionId.edit": { loader: { tenant: "charter:manage" }, action: { tenant: "charter:manage" }, params: (f) => ({ versionId: f.charterVersionId }) },
   "a.$slug.partnership.charter.$versionId.sign": { loader: { tenant: "charter:sign" }, action: { tenant: "charter:sign" }, params: (f) => ({ versionId: f.charterVersionId }) },
   "a.$slug.partnership.charter.$versionId.certificate": { loader: { tenant: "charter:read" }, params: (f) => ({ versionId: f.charterVersionId }) },
+  "a.$slug.partnership.charter.$versionId.export": { loader: { tenant: "charter:read" }, params: (f) => ({ versionId: f.charterVersionId }), query: "?format=csv" },
   "sign.$token": { loader: "public", action: "public", params: () => ({ token: "no-such-token" }) },
   "a.$slug.training._index": { loader: { tenant: "authority:read" } },
   "a.$slug.training.staff._index": { loader: { tenant: "authority:read" } },
