@@ -26,11 +26,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const today = londonDate(args.context.now());
   try {
     const { report, window } = await buildQuarterlyReturn(access.tenant, access.authority, quarter, today);
+    const previous = quarterSlug(previousFinancialQuarter(quarter.start));
     return {
       slug: access.authority.slug,
       canEdit: access.can("programme:edit"),
       report,
-      previous: quarterSlug(previousFinancialQuarter(quarter.start)),
+      // No link to a quarter this page would refuse (before 2000-Q1).
+      previous: parseQuarterSlug(previous) ? previous : null,
       next: window.current ? null : quarterSlug(window.next),
     };
   } catch (error) {
@@ -78,16 +80,16 @@ export default function QuarterlyReturn() {
               </a>
             </li>
             <li>
-              <Link className="govuk-link" to={`${base}/quarterly/${d.previous}`}>
-                Previous quarter
-              </Link>
+              {d.previous ? (
+                <Link className="govuk-link" to={`${base}/quarterly/${d.previous}`}>
+                  Previous quarter
+                </Link>
+              ) : null}
+              {d.previous && d.next ? " · " : null}
               {d.next ? (
-                <>
-                  {" · "}
-                  <Link className="govuk-link" to={`${base}/quarterly/${d.next}`}>
-                    Next quarter
-                  </Link>
-                </>
+                <Link className="govuk-link" to={`${base}/quarterly/${d.next}`}>
+                  Next quarter
+                </Link>
               ) : null}
             </li>
           </ul>

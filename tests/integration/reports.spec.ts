@@ -158,9 +158,14 @@ describe("the quarterly return's windows", () => {
     expect(r).toMatchObject({ asOf: TODAY, provisional: true, subtitle: "Q4 2021-22: 1 January 2022 to 31 March 2022" });
     expect(labels(section(r, "achievements"), "milestones-done")).toEqual(["Done this quarter"]);
     expect(section(r, "next-quarter").title).toContain("Q1 2022-23");
-    for (const quarter of ["2022-Q1", "2021-Q5", "Q3-2021", "1999-Q1"]) {
+    for (const quarter of ["2022-Q1", "2021-Q5", "Q3-2021", "1999-Q1", "1999-Q4"]) {
       expect((await get(quarterlyLoader, `/a/${a.slug}/reports/quarterly/${quarter}`, { slug: a.slug, quarter }, token)).status).toBe(404);
     }
+    // The links to the previous and next quarters lead only to quarters it answers.
+    const links = async (quarter: string) => (await get(quarterlyLoader, `/a/${a.slug}/reports/quarterly/${quarter}`, { slug: a.slug, quarter }, token)).data as { previous: string | null; next: string | null };
+    await expect(links("2020-Q2")).resolves.toMatchObject({ previous: "2020-Q1", next: "2020-Q3" });
+    await expect(links("2000-Q1")).resolves.toMatchObject({ previous: null, next: "2000-Q2" });
+    await expect(links("2021-Q4")).resolves.toMatchObject({ previous: "2021-Q3", next: null });
     // The index offers quarters from the programme's start to the current one, and its chooser goes to the return.
     const index = await get(indexLoader, `/a/${a.slug}/reports`, { slug: a.slug }, token);
     const quarters = (index.data as { quarters: Array<{ slug: string; current: boolean }> }).quarters;
