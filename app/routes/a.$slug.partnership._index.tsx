@@ -23,10 +23,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:read");
   const asOf = asOfFrom(args.request, args.context.now());
   const o = await getPartnershipOverview(access.tenant, asOf, access.user.email);
+  const canManage = access.can("charter:manage");
   return {
     slug: access.authority.slug,
     authorityName: access.authority.name,
-    canManage: access.can("charter:manage"),
+    canManage,
     canSign: access.can("charter:sign"),
     asOf,
     isToday: asOf === londonDate(args.context.now()),
@@ -37,7 +38,8 @@ export async function loader(args: LoaderFunctionArgs) {
     lastMeeting: o.meetings.last ? formatDate(o.meetings.last) : null,
     activeMembers: o.activeMembers,
     organisations: o.organisations,
-    versions: versionRows(o.versions),
+    // A draft is the programme team's work in progress: others cannot open it.
+    versions: versionRows(canManage ? o.versions : o.versions.filter((v) => v.state !== "draft")),
     draftId: o.draftId,
     reminderAfterDays: o.reminderAfterDays,
     charterVersion: o.charterVersion,

@@ -222,7 +222,8 @@ export default function Workforce() {
               key: "post",
               header: "Post",
               cell: (c) => (
-                <Link className="govuk-link" to={`/a/${d.slug}/workforce/posts/${c.postId}/holders/${c.appointmentId}`}>
+                // Editors go straight to the holder to record the last day; others to the post.
+                <Link className="govuk-link" to={`/a/${d.slug}/workforce/posts/${c.postId}${d.canEdit ? `/holders/${c.appointmentId}` : ""}`}>
                   {c.reference ?? c.roleLabel}
                 </Link>
               ),

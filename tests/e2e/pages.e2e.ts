@@ -30,4 +30,29 @@ describe.skipIf(browserMissing)("every page hydrates cleanly", () => {
     }
     expect(failures).toEqual([]);
   }, 240_000);
+
+  it("every link on those pages leads somewhere its reader may go", async () => {
+    // A link to a page the reader is refused (403/404) or that fails is a dead end: e.g. a
+    // viewer's link to a form only editors may open, or to a draft only the programme team sees.
+    // Each kind of link is followed once per account (ids, quarters and dates stand for any).
+    const kind = (url: string) => url.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ":id").replace(/\d{4}-Q\d/g, ":quarter").replace(/\d{4}-\d\d-\d\d/g, ":date");
+    const failures: string[] = [];
+    for (const group of await sweepPages(run.app)) {
+      const session = group.account ? await run.app.sessionCookie(group.account) : undefined;
+      const { page, context } = await openPage(run.browser, { javaScript: false, baseURL: run.app.url, session });
+      const followed = new Set<string>();
+      for (const url of group.urls) {
+        await page.goto(url);
+        const hrefs = await page.$$eval("a[href^='/']", (links) => links.map((a) => a.getAttribute("href")!));
+        for (const href of hrefs.map((h) => h.split("#")[0])) {
+          if (!href || href === "/sign-out" || followed.has(kind(href))) continue;
+          followed.add(kind(href));
+          const res = await context.request.get(href, { maxRedirects: 0 });
+          if (res.status() >= 400) failures.push(`${group.label}: ${url} links to ${href}: ${res.status()}`);
+        }
+      }
+      await context.close();
+    }
+    expect(failures).toEqual([]);
+  }, 240_000);
 });

@@ -116,6 +116,10 @@ describe("drafting and publishing", () => {
     const versionId = created.location!.split("/").at(-1)!;
     const viewer = await createSignedInUser(t.db, { authorityId: s.a.id, role: "viewer" });
     expect((await call(versionLoader, getRequest(`/a/${s.a.slug}/partnership/charter/${versionId}`, { token: viewer.token }), { slug: s.a.slug, versionId }, ctx())).status).toBe(404);
+    // The partnership page lists it for the programme team only (nobody else could open it).
+    const listed = async (token: string) => ((await call(overviewLoader, getRequest(`/a/${s.a.slug}/partnership`, { token }), { slug: s.a.slug }, ctx())).data as { versions: Array<{ id: string }> }).versions.map((v) => v.id);
+    await expect(listed(s.pm.token)).resolves.toContain(versionId);
+    await expect(listed(viewer.token)).resolves.not.toContain(versionId);
     const page = await call(versionLoader, getRequest(`/a/${s.a.slug}/partnership/charter/${versionId}`, { token: s.pm.token }), { slug: s.a.slug, versionId }, ctx());
     expect(page.data).toMatchObject({ state: "draft", version: { title: "Partnership charter", commitments: ["Keep families together", "Share information"] } });
     // Starting another draft carries on with this one.

@@ -263,7 +263,7 @@ function groups(ids: SweepIds): SweepGroup[] {
     {
       label: "Walsall's viewer (read-only pages)",
       account: "viewer.walsall@example.com",
-      urls: [w, `${w}/workforce/posts/${ids.postId}`, `${w}/training/staff/${ids.staffId}`, `${w}/plan/raid/${ids.raidItemId}`, `${w}/partnership`, `${w}/settings`],
+      urls: [w, `${w}/workforce`, `${w}/workforce/posts/${ids.postId}`, `${w}/training/staff/${ids.staffId}`, `${w}/plan/raid/${ids.raidItemId}`, `${w}/partnership`, `${w}/settings`],
     },
     {
       label: "Dudley's programme manager: the partnership",
