@@ -30,7 +30,10 @@ export function createApp({ db, env, build, root = process.cwd(), now = () => ne
   const publicDir = path.join(root, "public");
   // Fingerprinted browser build: cache for a year. Everything else in public/: an hour.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(publicDir, { maxAge: "1h" }));
+  // Pages and API paths have no file extension: skip the file-system look-up (a failed stat and
+  // its error object on every page request) for them.
+  const publicFiles = express.static(publicDir, { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
   // Browsers ask for /favicon.ico whatever the page says.
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   app.use(requireSameOrigin(env));
