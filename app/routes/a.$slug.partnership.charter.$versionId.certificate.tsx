@@ -10,7 +10,7 @@ import { formatDateTime, londonDate } from "~/domain/dates";
 import { certificateRecords, idParam, orHttpError } from "~/services/partnership/route-data.server";
 import { getCertificate } from "~/services/partnership/views.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data && "version" in data ? `Certificate: charter version ${data.version.number}` : "Certificate"} – ${SERVICE_NAME}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Certificate: charter version ${data.version.number}` : "Certificate"} – ${SERVICE_NAME}` }];
 
 /**
  * The certificate of a published version: its exact text and fingerprint, every signature and the
