@@ -40,6 +40,9 @@ describe("quarters", () => {
     expect(quarterWindow(q3, "2021-09-30")).toBeNull();
     // Q4 is followed by Q1 of the next financial year.
     expect(quarterWindow(financialQuarter(2021, 4), "2022-06-01")!.next).toMatchObject({ label: "Q1 2022-23", start: "2022-04-01" });
+    // Q1 follows Q4 of the year before, down to the first quarter a return can be asked for.
+    expect(quarterWindow(financialQuarter(2022, 1), "2022-06-01")!.previous).toMatchObject({ label: "Q4 2021-22", start: "2022-01-01" });
+    expect(quarterWindow(financialQuarter(2000, 1), "2022-06-01")!.previous).toBeNull();
   });
 
   it("offers the quarters from the programme's start to today, newest first, or two years without a start", () => {

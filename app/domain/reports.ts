@@ -54,6 +54,8 @@ export interface QuarterWindow {
   /** The days reported on: the quarter's first day to the as-of date. */
   span: DateSpan;
   next: Quarter;
+  /** The quarter before; null before the first quarter a return can be asked for (2000-Q1). */
+  previous: Quarter | null;
 }
 
 /** The window of a quarter seen on `today`; null for a quarter that has not started (nothing to report). */
@@ -61,7 +63,8 @@ export function quarterWindow(quarter: Quarter, today: IsoDate): QuarterWindow |
   if (quarter.start > today) return null;
   const current = today <= quarter.end;
   const asOf = current ? today : quarter.end;
-  return { quarter, asOf, current, span: { start: quarter.start, end: asOf }, next: financialQuarterOf(addDays(quarter.end, 1)) };
+  const before = financialQuarterOf(addDays(quarter.start, -1));
+  return { quarter, asOf, current, span: { start: quarter.start, end: asOf }, next: financialQuarterOf(addDays(quarter.end, 1)), previous: parseQuarterSlug(quarterSlug(before)) ? before : null };
 }
 
 /** At most this many quarters are offered (ten years). */

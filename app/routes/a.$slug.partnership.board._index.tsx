@@ -6,12 +6,12 @@ import { BackLink, Tag } from "~/components/govuk/content";
 import { TextInput } from "~/components/govuk/fields";
 import { SERVICE_NAME } from "~/components/govuk/layout";
 import { Table } from "~/components/govuk/table";
-import { isActiveOn } from "~/domain/charter";
 import { formatDate, londonDate } from "~/domain/dates";
 import { sectorLabel } from "~/domain/partnership";
 import { redirectWithNotice } from "~/flash.server";
 import { invalid, parseForm, replyToServiceError } from "~/forms.server";
 import { getBoard, renameBoard } from "~/services/partnership/board.server";
+import { boardMemberRows } from "~/services/partnership/route-data.server";
 import { renameSchema } from "~/schemas/routes/a.$slug.partnership.board._index.server";
 
 export const meta: MetaFunction = () => [{ title: `Board members – ${SERVICE_NAME}` }];
@@ -20,18 +20,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const access = await requireMembership(args, "charter:read");
   const board = await getBoard(access.tenant);
   const today = londonDate(args.context.now());
-  // E-mail addresses are for the programme team, who send the signing requests.
   const canManage = access.can("charter:manage");
-  const members = board.members.map((m) => ({
-    id: m.id,
-    name: m.name,
-    jobTitle: m.jobTitle,
-    organisationName: m.organisationName,
-    email: canManage ? m.email : null,
-    activeFrom: m.activeFrom,
-    activeTo: m.activeTo,
-    active: isActiveOn(m, today),
-  }));
+  const members = boardMemberRows(board, canManage, today);
   const memberCounts = new Map<string, number>();
   for (const m of members) if (m.active) memberCounts.set(m.organisationName, (memberCounts.get(m.organisationName) ?? 0) + 1);
   return {

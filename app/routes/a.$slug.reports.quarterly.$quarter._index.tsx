@@ -6,7 +6,6 @@ import { SERVICE_NAME } from "~/components/govuk/layout";
 import { revalidateOnConflict } from "~/components/plan/revalidate";
 import { NarrativeEditor, ReadOnlyNarrative, replyFor, ReportView } from "~/components/reports/report-view";
 import { londonDate } from "~/domain/dates";
-import { previousFinancialQuarter } from "~/domain/plan";
 import { parseQuarterSlug, quarterSlug } from "~/domain/reports";
 import { isTypedError, toHttpError } from "~/errors";
 import { redirectWithNotice } from "~/flash.server";
@@ -26,13 +25,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const today = londonDate(args.context.now());
   try {
     const { report, window } = await buildQuarterlyReturn(access.tenant, access.authority, quarter, today);
-    const previous = quarterSlug(previousFinancialQuarter(quarter.start));
     return {
       slug: access.authority.slug,
       canEdit: access.can("programme:edit"),
       report,
-      // No link to a quarter this page would refuse (before 2000-Q1).
-      previous: parseQuarterSlug(previous) ? previous : null,
+      previous: window.previous ? quarterSlug(window.previous) : null,
       next: window.current ? null : quarterSlug(window.next),
     };
   } catch (error) {

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { notFound } from "../../auth/guards.server";
 import { isTypedError, toHttpError } from "../../errors";
 import { formatDate, formatDateTime, isIsoDate, londonDate, type IsoDate } from "../../domain/dates";
+import { isActiveOn } from "../../domain/charter";
 import { sectorLabel } from "../../domain/partnership";
+import type { getBoard } from "./board.server";
 import type { getCertificate, PartnerView, VersionListItem } from "./views.server";
 
 /** ?asOf=YYYY-MM-DD when it is a real date, else today in the UK. */
@@ -110,4 +112,23 @@ export function certificateRecords(c: Certificate, canManage: boolean) {
   }));
   const trail = c.trail.map((e) => ({ id: e.id, at: formatDateTime(e.occurredAt), atUtc: e.occurredAt.toISOString(), who: canManage ? e.actorLabel : null, what: describeCharterEvent(e.action, e.after), action: e.action }));
   return { signatures, trail };
+}
+
+/**
+ * The board's members as its page and its CSV show them on `today`. E-mail addresses are for the
+ * programme team (canManage), who send the signing requests.
+ */
+export function boardMemberRows(board: Awaited<ReturnType<typeof getBoard>>, canManage: boolean, today: IsoDate) {
+  const sectors = new Map(board.organisations.map((o) => [o.name, sectorLabel(o.sector)]));
+  return board.members.map((m) => ({
+    id: m.id,
+    name: m.name,
+    jobTitle: m.jobTitle,
+    organisationName: m.organisationName,
+    sector: sectors.get(m.organisationName) ?? null,
+    email: canManage ? m.email : null,
+    activeFrom: m.activeFrom,
+    activeTo: m.activeTo,
+    active: isActiveOn(m, today),
+  }));
 }
